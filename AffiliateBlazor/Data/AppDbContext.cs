@@ -1,0 +1,38 @@
+using AffiliateBlazor.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AffiliateBlazor.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Merchant> Merchants => Set<Merchant>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Affiliate> Affiliates => Set<Affiliate>();
+    public DbSet<ProgramMembership> Memberships => Set<ProgramMembership>();
+    public DbSet<PersonalPayout> PersonalPayouts => Set<PersonalPayout>();
+    public DbSet<Coupon> Coupons => Set<Coupon>();
+    public DbSet<TrackingLink> Links => Set<TrackingLink>();
+    public DbSet<Creative> Creatives => Set<Creative>();
+    public DbSet<Click> Clicks => Set<Click>();
+    public DbSet<TrafficRollup> TrafficRollups => Set<TrafficRollup>();
+    public DbSet<Conversion> Conversions => Set<Conversion>();
+    public DbSet<CommissionLine> CommissionLines => Set<CommissionLine>();
+    public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<SmtpSettings> SmtpSettings => Set<SmtpSettings>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Enums are stored by name: the database stays readable and reordering an enum cannot corrupt rows.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configuration.Properties<string>().HaveMaxLength(512);
+    }
+}

@@ -1,0 +1,45 @@
+using AffiliateBlazor.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AffiliateBlazor.Data.Configurations;
+
+public class ConversionConfiguration : IEntityTypeConfiguration<Conversion>
+{
+    public void Configure(EntityTypeBuilder<Conversion> conversion)
+    {
+        conversion.Property(c => c.OrderId).HasMaxLength(128);
+        conversion.Property(c => c.Currency).HasMaxLength(3);
+        // Idempotency lives in the database: a repeated order id cannot make a second row, whatever the timing.
+        conversion.HasIndex(c => new { c.CampaignId, c.OrderId }).IsUnique();
+        conversion.HasIndex(c => new { c.MerchantId, c.CreatedAt });
+        conversion.HasIndex(c => new { c.AffiliateId, c.CreatedAt });
+        conversion.Property(c => c.CustomerEmailHash).HasMaxLength(64);
+        conversion.Property(c => c.IpHash).HasMaxLength(64);
+        conversion.Ignore(c => c.IsFlagged);
+        conversion.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId);
+    }
+}
+
+public class CommissionLineConfiguration : IEntityTypeConfiguration<CommissionLine>
+{
+    public void Configure(EntityTypeBuilder<CommissionLine> line)
+    {
+        line.Property(l => l.Currency).HasMaxLength(3);
+        line.HasIndex(l => new { l.MerchantId, l.AffiliateId, l.Status, l.PayoutId });
+        line.HasIndex(l => l.ConversionId);
+        // One accrual line per affiliate, campaign, kind and day: closing a day twice pays once.
+        line.HasIndex(l => new { l.CampaignId, l.AffiliateId, l.Kind, l.Day }).IsUnique().HasFilter("\"Day\" IS NOT NULL");
+    }
+}
+
+public class PayoutConfiguration : IEntityTypeConfiguration<Payout>
+{
+    public void Configure(EntityTypeBuilder<Payout> payout)
+    {
+        payout.Property(p => p.Currency).HasMaxLength(3);
+        payout.Property(p => p.Reference).HasMaxLength(200);
+        payout.HasIndex(p => new { p.MerchantId, p.Status });
+        payout.HasIndex(p => p.AffiliateId);
+    }
+}

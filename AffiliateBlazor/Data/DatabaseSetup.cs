@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace AffiliateBlazor.Data;
+
+public static class DatabaseSetup
+{
+    public const string DefaultConnection = "Data Source=data/affiliateblazor.db";
+
+    public static void AddAppDatabase(this WebApplicationBuilder builder)
+    {
+        var connection = new SqliteConnectionStringBuilder(ConnectionString(builder.Configuration))
+        {
+            // Microsoft.Data.Sqlite retries a busy database for this many seconds before it gives up.
+            DefaultTimeout = 30,
+        };
+        var folder = Path.GetDirectoryName(Path.GetFullPath(connection.DataSource));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+
+        builder.Services.AddDbContextFactory<AppDbContext>(options => options
+            .UseSqlite(connection.ToString(), sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name))
+            .AddInterceptors(new SqlitePragmas()));
+    }
+
+    public static string ConnectionString(IConfiguration configuration) => configuration.GetConnectionString("Default") ?? DefaultConnection;
+
+    /// <summary>The database file, whose folder also holds the app's other local secrets.</summary>
+    public static string DataSource(IConfiguration configuration) => new SqliteConnectionStringBuilder(ConnectionString(configuration)).DataSource;
+
+    /// <summary>Creates or upgrades the database before the first request.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        // WAL lets readers (dashboards) run beside the one writer; the setting is stored in the file itself.
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await db.Database.MigrateAsync();
+    }
+
+    /// <summary>Per-connection settings: WAL with synchronous=NORMAL survives a killed process; foreign keys on.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+    }
+}

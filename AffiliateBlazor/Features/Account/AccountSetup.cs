@@ -1,0 +1,61 @@
+using AffiliateBlazor.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace AffiliateBlazor.Features.Account;
+
+public static class AccountSetup
+{
+    /// <summary>The API accepts an API key or a bearer token; pages use the Identity cookie.</summary>
+    public const string ApiPolicy = "Api";
+    public const string MerchantApiPolicy = "MerchantApi";
+    public const string AffiliateApiPolicy = "AffiliateApi";
+    public const string AdminApiPolicy = "AdminApi";
+
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddMemoryCache();
+        services.AddSingleton<ApiKeyCache>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Scheme, null)
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+
+        string[] apiSchemes = [ApiKeyAuthenticationHandler.Scheme, IdentityConstants.BearerScheme];
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(apiSchemes).RequireAuthenticatedUser())
+            .AddPolicy(MerchantApiPolicy, p => p.AddAuthenticationSchemes(apiSchemes).RequireRole(Roles.Merchant))
+            .AddPolicy(AffiliateApiPolicy, p => p.AddAuthenticationSchemes(apiSchemes).RequireRole(Roles.Affiliate))
+            .AddPolicy(AdminApiPolicy, p => p.AddAuthenticationSchemes(apiSchemes).RequireRole(Roles.Admin));
+
+        services.AddScoped<SignUpService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<AdminSeeder>();
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using AffiliateBlazor.Domain;
+using AffiliateBlazor.Features.Account;
+using AffiliateBlazor.Features.Shared;
+
+namespace AffiliateBlazor.Features.Conversions;
+
+public static class ConversionEndpoints
+{
+    public static void MapConversionsApi(this RouteGroupBuilder api)
+    {
+        var conversions = api.MapGroup("/conversions").WithTags("Conversions").RequireAuthorization(AccountSetup.MerchantApiPolicy);
+        conversions.MapGet("/", ListAsync);
+        conversions.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, ConversionService service) => TypedResults.Ok(await service.GetAsync(user.ToActor(), id)));
+        conversions.MapPost("/", async (ConversionRequest request, ClaimsPrincipal user, ConversionService service) =>
+        {
+            var recorded = await service.RecordAsync(user.ToActor(), request, ConversionSource.Api);
+            return TypedResults.Ok(new { id = recorded.Conversion.Id, duplicate = recorded.Duplicate, conversion = recorded.Conversion });
+        }).WithSummary("Report a conversion server to server. Idempotent per campaign and order id: a repeat returns the first one with duplicate = true.");
+
+        api.MapGet("/me/conversions", ListAsync).WithTags("Affiliate (me)").RequireAuthorization(AccountSetup.AffiliateApiPolicy);
+    }
+
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<Page<ConversionView>>> ListAsync(
+        ClaimsPrincipal user, ConversionService service, int? campaignId, ConversionStatus? status, DateTime? from, DateTime? to,
+        int page = 0, int pageSize = 50) =>
+        TypedResults.Ok(await service.ListAsync(user.ToActor(), new ConversionFilter(campaignId, status, from, to), new PageRequest(page, pageSize)));
+}

@@ -1,0 +1,29 @@
+using AffiliateBlazor.Domain;
+using AffiliateBlazor.Features.Shared;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AffiliateBlazor.Hosting;
+
+/// <summary>Turns the services' exceptions into RFC 7807 problem details with the message the user should read.</summary>
+public sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!http.Request.Path.StartsWithSegments("/api")) return false;
+        var problem = exception switch
+        {
+            ValidationException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
+                { Status = 400, Title = "The request has invalid fields.", Detail = v.Message },
+            NotFoundException => new ProblemDetails { Status = 404, Title = "Not found.", Detail = exception.Message },
+            PlanLimitException => new ProblemDetails { Status = 403, Title = "Plan limit reached.", Detail = exception.Message },
+            DomainException => new ProblemDetails { Status = 409, Title = "Not possible in this state.", Detail = exception.Message },
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is malformed.", Detail = bad.Message },
+            UnauthorizedAccessException => new ProblemDetails { Status = 401, Title = "Sign in first.", Detail = exception.Message },
+            _ => null,
+        };
+        if (problem is null) return false;
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+}
