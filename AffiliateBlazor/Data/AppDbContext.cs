@@ -1,11 +1,15 @@
 using AffiliateBlazor.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AffiliateBlazor.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Data Protection keys live with the data, so cookies and encrypted secrets survive restarts and new containers.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Merchant> Merchants => Set<Merchant>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Affiliate> Affiliates => Set<Affiliate>();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,21 +14,23 @@ public static class DatabaseSetup
     {
         var connection = new SqliteConnectionStringBuilder(ConnectionString(builder.Configuration))
         {
+            DataSource = DataSource(builder.Configuration, builder.Environment.ContentRootPath),
             // Microsoft.Data.Sqlite retries a busy database for this many seconds before it gives up.
             DefaultTimeout = 30,
         };
-        var folder = Path.GetDirectoryName(Path.GetFullPath(connection.DataSource));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(Path.GetDirectoryName(connection.DataSource)!);
 
         builder.Services.AddDbContextFactory<AppDbContext>(options => options
             .UseSqlite(connection.ToString(), sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name))
             .AddInterceptors(new SqlitePragmas()));
+        builder.Services.AddDataProtection().SetApplicationName("AffiliateBlazor").PersistKeysToDbContext<AppDbContext>();
     }
 
     public static string ConnectionString(IConfiguration configuration) => configuration.GetConnectionString("Default") ?? DefaultConnection;
 
-    /// <summary>The database file, whose folder also holds the app's other local secrets.</summary>
-    public static string DataSource(IConfiguration configuration) => new SqliteConnectionStringBuilder(ConnectionString(configuration)).DataSource;
+    /// <summary>The database file, relative paths taken from the content root; its folder also holds the app's local secrets.</summary>
+    public static string DataSource(IConfiguration configuration, string contentRoot) =>
+        Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString(configuration)).DataSource, contentRoot);
 
     /// <summary>Creates or upgrades the database before the first request.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services)

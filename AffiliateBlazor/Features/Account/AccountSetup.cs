@@ -28,7 +28,7 @@ public static class AccountSetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddBearerToken(IdentityConstants.BearerScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Scheme, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
         services.AddIdentityCore<ApplicationUser>(options =>
@@ -47,7 +47,7 @@ public static class AccountSetup
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
-        string[] apiSchemes = [ApiKeyAuthenticationHandler.Scheme, IdentityConstants.BearerScheme];
+        string[] apiSchemes = [ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.BearerScheme];
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(apiSchemes).RequireAuthenticatedUser())
             .AddPolicy(MerchantApiPolicy, p => p.AddAuthenticationSchemes(apiSchemes).RequireRole(Roles.Merchant))

@@ -16,7 +16,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IDbContextFactory<AppDbContext> dbFactory, IServiceScopeFactory scopes, ApiKeyCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -27,7 +27,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var principal = await cache.GetOrCreateAsync(hash, () => LoadAsync(hash));
         return principal is null
             ? AuthenticateResult.Fail("The API key is unknown or revoked.")
-            : AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme));
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     private async Task<ClaimsPrincipal?> LoadAsync(string hash)
@@ -41,7 +41,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var user = await users.FindByIdAsync(key.UserId);
         if (user is null || await users.IsLockedOutAsync(user)) return null;
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
-        return new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, Scheme));
+        return new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, SchemeName));
     }
 }
 

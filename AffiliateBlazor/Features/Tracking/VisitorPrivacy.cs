@@ -14,14 +14,14 @@ public sealed class VisitorPrivacy
     public const int MaxUserAgentLength = 256;
     private readonly byte[] _key;
 
-    public VisitorPrivacy(IConfiguration configuration)
+    public VisitorPrivacy(IConfiguration configuration, IHostEnvironment environment)
     {
         if (configuration["Tracking:IpHashKey"] is { Length: >= 16 } configured)
         {
             _key = Encoding.UTF8.GetBytes(configured);
             return;
         }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(DatabaseSetup.DataSource(configuration))) ?? ".";
+        var folder = Path.GetDirectoryName(DatabaseSetup.DataSource(configuration, environment.ContentRootPath))!;
         var file = Path.Combine(folder, "ip-hash.key");
         if (!File.Exists(file)) File.WriteAllBytes(file, RandomNumberGenerator.GetBytes(32));
         _key = File.ReadAllBytes(file);

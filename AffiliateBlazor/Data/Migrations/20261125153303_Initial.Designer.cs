@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AffiliateBlazor.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125153135_Initial")]
+    [Migration("20261125153303_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -970,6 +970,25 @@ namespace AffiliateBlazor.Data.Migrations
                     b.HasIndex("MerchantId", "BucketStart");
 
                     b.ToTable("TrafficRollups");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
