@@ -11,7 +11,8 @@ public sealed record Totals(long Clicks, long Conversions, long Revenue, long Co
 
 public sealed record Earnings(string Currency, long Pending, long Approved, long Paid);
 
-public sealed record Dashboard(string Title, string Currency, Totals Today, Totals Period, IReadOnlyList<DayTotals> Days, IReadOnlyList<Earnings> Earnings);
+/// <summary>Slug is the merchant's public sign-up page name; affiliates' dashboards have none.</summary>
+public sealed record Dashboard(string Title, string? Slug, string Currency, Totals Today, Totals Period, IReadOnlyList<DayTotals> Days, IReadOnlyList<Earnings> Earnings);
 
 /// <summary>
 /// KPI cards and the daily chart. Traffic comes from the 15-minute rollups, never from raw clicks, and days are cut
@@ -27,7 +28,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var (series, today, period) = await BuildAsync(db, zone, days,
             db.TrafficRollups.Where(r => r.MerchantId == merchant.Id), db.Conversions.Where(c => c.MerchantId == merchant.Id));
         var earnings = await EarningsAsync(db.CommissionLines.Where(l => l.MerchantId == merchant.Id), db);
-        return new(merchant.Company, merchant.Currency, today, period, series, earnings);
+        return new(merchant.Company, merchant.Slug, merchant.Currency, today, period, series, earnings);
     }
 
     public async Task<Dashboard> ForAffiliateAsync(Actor actor, int days = 30)
@@ -37,7 +38,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var (series, today, period) = await BuildAsync(db, TimeZoneInfo.Utc, days,
             db.TrafficRollups.Where(r => r.AffiliateId == affiliate.Id), db.Conversions.Where(c => c.AffiliateId == affiliate.Id));
         var earnings = await EarningsAsync(db.CommissionLines.Where(l => l.AffiliateId == affiliate.Id), db);
-        return new(affiliate.Name, earnings.FirstOrDefault()?.Currency ?? "USD", today, period, series, earnings);
+        return new(affiliate.Name, null, earnings.FirstOrDefault()?.Currency ?? "USD", today, period, series, earnings);
     }
 
     private async Task<(IReadOnlyList<DayTotals>, Totals, Totals)> BuildAsync(AppDbContext db, TimeZoneInfo zone, int days,

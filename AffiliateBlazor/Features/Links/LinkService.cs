@@ -54,8 +54,8 @@ public sealed class LinkService(IDbContextFactory<AppDbContext> dbFactory, TimeP
         if (campaign.Status == CampaignStatus.Archived) throw new DomainException("The campaign is archived.");
 
         var link = NewLink(campaign.MerchantId, campaign.Id, affiliateId, clock.GetUtcNow().UtcDateTime);
-        link.Name = input.Name?.Trim();
-        (link.Sub1, link.Sub2, link.Sub3, link.Sub4, link.Sub5) = (input.Sub1, input.Sub2, input.Sub3, input.Sub4, input.Sub5);
+        link.Name = Blank(input.Name);
+        (link.Sub1, link.Sub2, link.Sub3, link.Sub4, link.Sub5) = (Blank(input.Sub1), Blank(input.Sub2), Blank(input.Sub3), Blank(input.Sub4), Blank(input.Sub5));
         db.Links.Add(link);
         await db.SaveChangesAsync();
         return await Project(db, db.Links.Where(l => l.Id == link.Id)).FirstAsync();
@@ -77,6 +77,8 @@ public sealed class LinkService(IDbContextFactory<AppDbContext> dbFactory, TimeP
             .Select(m => m.AffiliateId).ToListAsync();
         db.Links.AddRange(affiliates.Select(a => NewLink(campaign.MerchantId, campaign.Id, a, now)));
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static TrackingLink NewLink(int merchantId, int campaignId, int affiliateId, DateTime now) => new()
     {
