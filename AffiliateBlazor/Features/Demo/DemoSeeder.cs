@@ -19,7 +19,7 @@ public sealed class DemoSeeder(
 {
     public const string MerchantEmail = "merchant@demo.example";
     public const string AffiliateEmailPattern = "affiliate{0}@demo.example";
-    private const int Days = 28;
+    private const int Days = 29;
 
     public async Task SeedAsync()
     {
@@ -53,17 +53,22 @@ public sealed class DemoSeeder(
         db.PersonalPayouts.Add(new PersonalPayout { MerchantId = merchant.Id, CampaignId = cps.Id, AffiliateId = affiliates[0].Id, Basis = PayoutBasis.Percent, PercentBasisPoints = 1500, CreatedAt = now });
         await db.SaveChangesAsync();
 
-        await TrafficAsync(db, merchant.Id, made, random, now);
+        await TrafficAsync(merchant.Id, made, random, now);
         log.LogInformation("Demo data ready: sign in as {Email} (or affiliate1@demo.example) with password {Password}", MerchantEmail, password);
     }
 
-    private static async Task TrafficAsync(AppDbContext db, int merchantId, List<CampaignView> made, Random random, DateTime now)
+    private async Task TrafficAsync(int merchantId, List<CampaignView> made, Random random, DateTime now)
     {
-        var links = await db.Links.AsNoTracking().Where(l => l.MerchantId == merchantId).ToListAsync();
+        List<TrackingLink> links;
+        await using (var read = await dbFactory.CreateDbContextAsync())
+            links = await read.Links.AsNoTracking().Where(l => l.MerchantId == merchantId).ToListAsync();
         var byId = made.ToDictionary(c => c.Id);
         long order = 1000;
         foreach (var link in links)
         {
+            // A context per link keeps change tracking small; one transaction per link keeps it fast.
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
             var campaign = byId[link.CampaignId];
             for (var day = Days; day >= 0; day--)
             {
@@ -100,6 +105,7 @@ public sealed class DemoSeeder(
                 }
             }
             await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
     }
 
