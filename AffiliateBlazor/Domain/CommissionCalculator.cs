@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AffiliateBlazor.Domain;
 
 /// <summary>The commission rule a campaign sets for everyone.</summary>
@@ -51,7 +53,7 @@ public static class CommissionCalculator
     private static CommissionQuote Apply(PayoutBasis basis, int basisPoints, long fixedAmount, ConversionFacts facts, string currency, string label) =>
         basis == PayoutBasis.Percent
             ? new(MoneyMath.ApplyBasisPoints(facts.Amount, basisPoints), currency,
-                  $"{label}: {basisPoints / 100m:0.##}% of {MoneyFormat.Display(facts.Amount, facts.Currency)}")
+                  string.Create(CultureInfo.InvariantCulture, $"{label}: {basisPoints / 100m:0.##}% of {MoneyFormat.Display(facts.Amount, facts.Currency)}"))
             : new(fixedAmount, currency, $"{label}: fixed {MoneyFormat.Display(fixedAmount, currency)}");
 }
 

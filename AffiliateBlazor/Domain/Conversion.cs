@@ -46,7 +46,7 @@ public class Conversion
     private void MoveTo(ConversionStatus to, ConversionStatus requiredFrom, DateTime now)
     {
         if (Status != requiredFrom)
-            throw new DomainException($"Only a {requiredFrom.ToString().ToLowerInvariant()} conversion can become {to.ToString().ToLowerInvariant()}; this one is {Status.ToString().ToLowerInvariant()}.");
+            throw new DomainException($"Only {(requiredFrom == ConversionStatus.Approved ? "an" : "a")} {requiredFrom.ToString().ToLowerInvariant()} conversion can become {to.ToString().ToLowerInvariant()}; this one is {Status.ToString().ToLowerInvariant()}.");
         Status = to;
         DecidedAt = now;
     }
