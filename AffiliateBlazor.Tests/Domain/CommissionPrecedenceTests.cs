@@ -99,4 +99,15 @@ public class CommissionPrecedenceTests
     public void A_negative_amount_is_refused_even_with_a_personal_payout() =>
         Assert.Throws<DomainException>(() => CommissionCalculator.ForConversion(Campaign, [WithCoupon, WithoutCoupon],
             new ConversionFacts(Me, ConversionType.Sale, -100, "USD", "SUMMER10")));
+
+    [Theory]
+    [InlineData(CommissionType.Ppc, ConversionType.Sale)]
+    [InlineData(CommissionType.Cpm, ConversionType.Sale)]
+    [InlineData(CommissionType.Cpa, ConversionType.Lead)]
+    public void A_personal_payout_never_pays_for_conversions_the_campaign_does_not_pay_for(CommissionType type, ConversionType action)
+    {
+        var campaign = new CommissionRule(type, "USD", 0, 50, CpaAction: ConversionType.Sale);
+        var quote = CommissionCalculator.ForConversion(campaign, [WithoutCoupon], new ConversionFacts(Me, action, 10_000, "USD", null));
+        Assert.Equal(0, quote.Amount);
+    }
 }

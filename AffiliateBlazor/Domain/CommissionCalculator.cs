@@ -27,6 +27,16 @@ public static class CommissionCalculator
         if (!string.Equals(facts.Currency, campaign.Currency, StringComparison.Ordinal))
             throw new CurrencyMismatchException(campaign.Currency, facts.Currency);
 
+        // Traffic campaigns pay per click or impression through TrafficAccrual, and a CPA campaign pays only for its own
+        // action: no rate, personal or not, turns other conversions into commission.
+        if (campaign.Type is CommissionType.Ppc or CommissionType.Cpm || (campaign.Type == CommissionType.Cpa && facts.Type != campaign.CpaAction))
+            return new CommissionQuote(0, campaign.Currency, campaign.Type switch
+            {
+                CommissionType.Ppc => "PPC pays per click, not per conversion",
+                CommissionType.Cpm => "CPM pays per 1,000 impressions, not per conversion",
+                _ => $"CPA pays per {campaign.CpaAction.ToString().ToLowerInvariant()} only",
+            });
+
         var mine = personalRates.Where(p => p.AffiliateId == facts.AffiliateId).ToList();
         var personal =
             mine.FirstOrDefault(p => p.CouponCode is not null && facts.CouponCode is not null
@@ -40,12 +50,8 @@ public static class CommissionCalculator
         return campaign.Type switch
         {
             CommissionType.Cps => Apply(PayoutBasis.Percent, campaign.PercentBasisPoints, 0, facts, campaign.Currency, "CPS"),
-            CommissionType.Cpa when facts.Type == campaign.CpaAction =>
-                Apply(PayoutBasis.Fixed, 0, campaign.FixedAmount, facts, campaign.Currency, $"CPA per {campaign.CpaAction.ToString().ToLowerInvariant()}"),
-            CommissionType.Cpa => new CommissionQuote(0, campaign.Currency, $"CPA pays per {campaign.CpaAction.ToString().ToLowerInvariant()} only"),
+            CommissionType.Cpa => Apply(PayoutBasis.Fixed, 0, campaign.FixedAmount, facts, campaign.Currency, $"CPA per {campaign.CpaAction.ToString().ToLowerInvariant()}"),
             CommissionType.Coupon => Apply(campaign.CouponBasis, campaign.PercentBasisPoints, campaign.FixedAmount, facts, campaign.Currency, "coupon use"),
-            CommissionType.Ppc => new CommissionQuote(0, campaign.Currency, "PPC pays per click, not per conversion"),
-            CommissionType.Cpm => new CommissionQuote(0, campaign.Currency, "CPM pays per 1,000 impressions, not per conversion"),
             _ => throw new DomainException($"Unknown commission type {campaign.Type}."),
         };
     }
