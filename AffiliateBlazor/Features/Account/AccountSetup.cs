@@ -13,6 +13,17 @@ public static class AccountSetup
     public const string AffiliateApiPolicy = "AffiliateApi";
     public const string AdminApiPolicy = "AdminApi";
 
+    /// <summary>Identity's rules. The schema version also shapes the EF model, so anything that builds the model uses this.</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.SignIn.RequireConfirmedAccount = false;
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 8;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+    }
+
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -31,15 +42,7 @@ public static class AccountSetup
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
-        services.AddIdentityCore<ApplicationUser>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = false;
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 8;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-            })
+        services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()

@@ -1,0 +1,58 @@
+using AffiliateBlazor.Domain;
+using AffiliateBlazor.Features.Campaigns;
+using AffiliateBlazor.Features.Conversions;
+using AffiliateBlazor.Features.Dashboards;
+using AffiliateBlazor.Features.Links;
+using AffiliateBlazor.Tests.Support;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AffiliateBlazor.Tests.Features.Dashboards;
+
+public class AffiliateDashboardTests : IAsyncLifetime
+{
+    private readonly MudComponentContext _ui = new();
+
+    [Fact]
+    public async Task The_affiliate_sees_its_own_links_and_earnings_but_not_another_affiliates()
+    {
+        var merchant = await _ui.Data.MerchantAsync(plan: "Business");
+        var me = await _ui.Data.ApprovedAffiliateAsync(merchant, "Ada Partner");
+        var other = await _ui.Data.ApprovedAffiliateAsync(merchant, "Bob Rival");
+        await _ui.Services.GetRequiredService<CampaignService>().CreateAsync(merchant, new CampaignInput
+        {
+            Name = "Spring sale", PercentBasisPoints = 1000, LandingUrl = "https://shop.example/spring",
+        });
+        var links = _ui.Services.GetRequiredService<LinkService>();
+        var mine = (await links.ListAsync(me, null, new())).Items.Single();
+        var theirs = (await links.ListAsync(other, null, new())).Items.Single();
+        await _ui.Services.GetRequiredService<ConversionService>().RecordAsync(merchant,
+            new ConversionRequest("A-1", 12_345, "USD", mine.CampaignId), ConversionSource.Api);
+        await RecordClickedSaleAsync(merchant, mine.Code);
+
+        _ui.SignInAs(me);
+        var page = _ui.RenderInProviders<AffiliateDashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Welcome, Ada Partner", page.Markup));
+        var shownLinks = page.FindAll("[data-link]").Select(e => e.TextContent).ToList();
+        Assert.Equal([$"http://localhost/t/{mine.Code}"], shownLinks);
+        Assert.DoesNotContain(theirs.Code, page.Markup);
+        Assert.Contains("Spring sale", page.Markup);
+        Assert.Equal("1", page.Find("[data-kpi=Conversions]").TextContent);
+        Assert.Equal("2.00 USD", page.Find("[data-kpi=Commission]").TextContent);
+        Assert.NotEmpty(page.FindAll("button[aria-label^='Copy']"));
+    }
+
+    /// <summary>A sale that came through the affiliate's link: 10 % of 20.00 is 2.00.</summary>
+    private async Task RecordClickedSaleAsync(AffiliateBlazor.Features.Account.Actor merchant, string code)
+    {
+        var recorder = _ui.Services.GetRequiredService<AffiliateBlazor.Features.Tracking.ClickRecorder>();
+        var click = await recorder.RecordAsync(code, new("ip", "Mozilla/5.0", null, false, null, new string?[5]));
+        await _ui.Services.GetRequiredService<ConversionService>().RecordAsync(merchant,
+            new ConversionRequest("A-2", 2_000, "USD", ClickId: click!.PublicId), ConversionSource.Api);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _ui.DisposeAsync();
+}

@@ -1,0 +1,45 @@
+using AffiliateBlazor.Data;
+using AffiliateBlazor.Domain;
+using AffiliateBlazor.Features.Account;
+using Microsoft.EntityFrameworkCore;
+
+namespace AffiliateBlazor.Tests.Support;
+
+/// <summary>Builds rows straight into the test database for tests that start from an existing state.</summary>
+public sealed class TestData(IDbContextFactory<AppDbContext> dbFactory)
+{
+    private int _next;
+
+    public async Task<Actor> MerchantAsync(string plan = "Free", string currency = "USD")
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var n = Interlocked.Increment(ref _next);
+        var user = new ApplicationUser { UserName = $"merchant{n}@test.example", Email = $"merchant{n}@test.example" };
+        db.Users.Add(user);
+        var merchant = new Merchant
+        {
+            Company = $"Shop {n}", Slug = $"shop-{n}", Website = "https://shop.example/", Domain = "shop.example", Plan = plan,
+            Currency = currency, OwnerUserId = user.Id, CreatedAt = DateTime.UtcNow,
+        };
+        db.Merchants.Add(merchant);
+        await db.SaveChangesAsync();
+        return new Actor(user.Id, false, merchant.Id, null);
+    }
+
+    public async Task<Actor> ApprovedAffiliateAsync(Actor merchant, string name = "Ada Partner")
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var n = Interlocked.Increment(ref _next);
+        var user = new ApplicationUser { UserName = $"affiliate{n}@test.example", Email = $"affiliate{n}@test.example" };
+        db.Users.Add(user);
+        var affiliate = new Affiliate { UserId = user.Id, Name = name, Email = user.Email, CreatedAt = DateTime.UtcNow };
+        db.Affiliates.Add(affiliate);
+        await db.SaveChangesAsync();
+        db.Memberships.Add(new ProgramMembership
+        {
+            MerchantId = merchant.Merchant, AffiliateId = affiliate.Id, Status = MembershipStatus.Approved, AppliedAt = DateTime.UtcNow, DecidedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return new Actor(user.Id, false, null, affiliate.Id);
+    }
+}
