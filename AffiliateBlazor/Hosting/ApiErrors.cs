@@ -10,7 +10,9 @@ public sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHandl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        if (!http.Request.Path.StartsWithSegments("/api")) return false;
+        // The middleware has already pointed Request.Path at the error page; the feature keeps the address that failed.
+        var path = new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value);
+        if (!path.StartsWithSegments("/api")) return false;
         var problem = exception switch
         {
             ValidationException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))

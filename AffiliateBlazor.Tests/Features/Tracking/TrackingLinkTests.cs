@@ -1,0 +1,46 @@
+using System.Net;
+using AffiliateBlazor.Features.Campaigns;
+using AffiliateBlazor.Tests.Support;
+
+namespace AffiliateBlazor.Tests.Features.Tracking;
+
+public sealed class TrackingLinkTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Theory]
+    [InlineData("doesnotexist")]
+    [InlineData("AAAAAAAAAA")]
+    public async Task An_unknown_link_answers_404_and_redirects_nowhere(string code)
+    {
+        using var browser = app.NewClient();
+
+        var response = await browser.GetAsync($"/t/{code}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task A_link_into_a_paused_campaign_answers_404_until_it_is_active_again()
+    {
+        var merchant = await app.CreateMerchantAsync();
+        var campaign = await merchant.CreateCampaignAsync(CampaignBuilder.Cps());
+        var affiliate = await app.JoinAndApproveAsync(merchant);
+        var link = await affiliate.LinkIntoAsync(campaign.Id);
+        Assert.NotEmpty(await app.ClickAsync(link.Code));
+
+        var paused = CampaignInput.From(campaign) with { Status = AffiliateBlazor.Domain.CampaignStatus.Paused };
+        var pause = await merchant.Api.PutJsonAsync($"/api/v1/campaigns/{campaign.Id}",
+            System.Text.Json.JsonSerializer.SerializeToNode(paused, ApiJson.Options)!);
+        Assert.Equal(HttpStatusCode.OK, pause.StatusCode);
+
+        using var browser = app.NewClient();
+        var response = await browser.GetAsync($"/t/{link.Code}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+
+        var resume = await merchant.Api.PutJsonAsync($"/api/v1/campaigns/{campaign.Id}",
+            System.Text.Json.JsonSerializer.SerializeToNode(paused with { Status = AffiliateBlazor.Domain.CampaignStatus.Active }, ApiJson.Options)!);
+        Assert.Equal(HttpStatusCode.OK, resume.StatusCode);
+        Assert.NotEmpty(await app.ClickAsync(link.Code));
+    }
+}
