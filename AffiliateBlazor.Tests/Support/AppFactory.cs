@@ -48,6 +48,16 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string DatabaseFolder => _folder;
 
+    /// <summary>Serves the app on a real socket at 127.0.0.1 (for the browser) and answers its address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First());
+    }
+
     /// <summary>A client that sees redirects as they are (the tracking contract is the 302 itself).</summary>
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

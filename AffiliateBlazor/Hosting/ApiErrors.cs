@@ -17,14 +17,16 @@ public sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHandl
         {
             ValidationException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
                 { Status = 400, Title = "The request has invalid fields.", Detail = v.Message },
+            CurrencyMismatchException => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["currency"] = [exception.Message] })
+                { Status = 400, Title = "The request has invalid fields.", Detail = exception.Message },
             NotFoundException => new ProblemDetails { Status = 404, Title = "Not found.", Detail = exception.Message },
             PlanLimitException => new ProblemDetails { Status = 403, Title = "Plan limit reached.", Detail = exception.Message },
             DomainException => new ProblemDetails { Status = 409, Title = "Not possible in this state.", Detail = exception.Message },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is malformed.", Detail = bad.Message },
             UnauthorizedAccessException => new ProblemDetails { Status = 401, Title = "Sign in first.", Detail = exception.Message },
-            _ => null,
+            // Anything else is our fault: the caller still gets problem details, without internals.
+            _ => new ProblemDetails { Status = 500, Title = "Something went wrong on our side.", Detail = "The error was logged; try again later." },
         };
-        if (problem is null) return false;
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }

@@ -34,13 +34,19 @@ public static class ApiSetup
             };
             var perSecond = builder.Configuration.GetValue("RateLimits:ApiPerSecond", 200);
             o.AddPolicy(ApiRateLimit, http => RateLimitPartition.GetTokenBucketLimiter(
-                http.Request.Headers[ApiKeyAuthenticationHandler.Header].ToString() is { Length: > 0 } key ? key : http.Connection.RemoteIpAddress?.ToString() ?? "",
+                PartitionOf(http),
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = perSecond * 2, TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0,
                 }));
         });
     }
+
+    /// <summary>Each API key or bearer token has its own budget; anonymous callers share one per address.</summary>
+    private static string PartitionOf(HttpContext http) =>
+        http.Request.Headers[ApiKeyAuthenticationHandler.Header].ToString() is { Length: > 0 } key ? key
+        : http.Request.Headers.Authorization.ToString() is { Length: > 0 } bearer ? bearer
+        : http.Connection.RemoteIpAddress?.ToString() ?? "";
 
     /// <summary>The versioned API group: problem details, API-key or bearer authentication, one rate limit.</summary>
     public static RouteGroupBuilder MapApiV1(this WebApplication app)

@@ -15,11 +15,15 @@ public static class UiSetup
     {
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // An empty 401/403/404 from the API becomes problem details; elsewhere people get the not-found page.
+        app.UseWhen(http => IsApi(http), api => api.UseStatusCodePages());
+        app.UseWhen(http => !IsApi(http), ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
     }
+
+    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
 
     public static void MapUi(this WebApplication app)
     {

@@ -20,6 +20,7 @@ public sealed record ConversionRequest(
     public void Validate() => new Validation()
         .Check(!string.IsNullOrWhiteSpace(OrderId), "orderId", "The order id is required: it makes repeated reports of one order count once.")
         .Check(OrderId is null || (OrderId.Length <= 128 && !OrderId.Any(char.IsControl)), "orderId", "The order id has at most 128 printable characters.")
+        .Check(Amount is not null || ParsedType != ConversionType.Sale, "amount", "A sale needs its amount, in minor units (cents).")
         .Check(Amount is null or (>= 0 and <= MaxAmount), "amount", "The amount is a whole number of minor units (cents) from 0 up.")
         .Check(Currency is null || Currencies.IsKnown(Currency), "currency", "The currency is not a known ISO 4217 code.")
         .Check(Type is null || Type.Trim().ToLowerInvariant() is "sale" or "lead" or "custom" or "action", "type", "The type is sale, lead or custom.")
