@@ -15,5 +15,7 @@ public class Merchant
     /// <summary>IANA time-zone id; reports cut the merchant's days in this zone.</summary>
     public string TimeZone { get; set; } = "UTC";
     public required string OwnerUserId { get; set; }
+    /// <summary>The key server-to-server calls are signed with (HMAC-SHA256), encrypted at rest with Data Protection.</summary>
+    public string? ProtectedSigningSecret { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -24,7 +24,7 @@ public static class FeatureSetup
         services.AddScoped<ConversionService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MerchantAdminService>();
-        services.AddScoped<ClickRecorder>();
+        services.AddScoped<TrafficRecorder>();
         services.AddScoped<DemoSeeder>();
     }
 }

@@ -46,8 +46,8 @@ public class AffiliateDashboardTests : IAsyncLifetime
     /// <summary>A sale that came through the affiliate's link: 10 % of 20.00 is 2.00.</summary>
     private async Task RecordClickedSaleAsync(AffiliateBlazor.Features.Account.Actor merchant, string code)
     {
-        var recorder = _ui.Services.GetRequiredService<AffiliateBlazor.Features.Tracking.ClickRecorder>();
-        var click = await recorder.RecordAsync(code, new("ip", "Mozilla/5.0", null, false, null, new string?[5]));
+        var recorder = _ui.Services.GetRequiredService<AffiliateBlazor.Features.Tracking.TrafficRecorder>();
+        var click = await recorder.RecordClickAsync(code, new("ip", "Mozilla/5.0", null, false, null, new string?[5]));
         await _ui.Services.GetRequiredService<ConversionService>().RecordAsync(merchant,
             new ConversionRequest("A-2", 2_000, "USD", ClickId: click!.PublicId), ConversionSource.Api);
     }

@@ -15,5 +15,6 @@ public class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         merchant.Property(m => m.Currency).HasMaxLength(3);
         merchant.Property(m => m.Plan).HasMaxLength(64);
         merchant.Property(m => m.TimeZone).HasMaxLength(64);
+        merchant.Property(m => m.ProtectedSigningSecret).HasMaxLength(1024);
     }
 }

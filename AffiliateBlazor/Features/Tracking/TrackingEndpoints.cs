@@ -14,7 +14,7 @@ public static class TrackingEndpoints
         app.MapMethods("/t/{code}", ["GET", "HEAD"], ClickAsync).ExcludeFromDescription().AllowAnonymous();
     }
 
-    private static async Task<IResult> ClickAsync(string code, HttpContext http, ClickRecorder recorder, VisitorPrivacy privacy)
+    private static async Task<IResult> ClickAsync(string code, HttpContext http, TrafficRecorder recorder, VisitorPrivacy privacy)
     {
         var query = http.Request.Query;
         var subs = Enumerable.Range(1, 5).Select(i => query[$"sub{i}"].ToString()).Select(s => s.Length == 0 ? null : s).ToArray();
@@ -25,7 +25,7 @@ public static class TrackingEndpoints
             http.Request.Headers.Referer.ToString() is { Length: > 0 and <= 512 } referrer ? referrer : null,
             HttpMethods.IsHead(http.Request.Method), creative, subs);
 
-        var click = await recorder.RecordAsync(code, visit);
+        var click = await recorder.RecordClickAsync(code, visit);
         if (click is null) return Results.Content(NotFoundPage, "text/html", Encoding.UTF8, StatusCodes.Status404NotFound);
 
         // The first-party cookie lets a later pixel call on this host name the click without a click_id.

@@ -10,14 +10,14 @@ public sealed record Visit(string? IpHash, string? UserAgent, string? Referrer, 
 
 public sealed record RecordedClick(string PublicId, string RedirectTo, string CampaignKey, int CookieWindowDays, AttributionModel Attribution);
 
-/// <summary>Records a click on a tracking link and works out where to send the visitor.</summary>
-public sealed class ClickRecorder(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+/// <summary>Records clicks and impressions on tracking links; a click also works out where to send the visitor.</summary>
+public sealed class TrafficRecorder(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public const int ClickIdLength = 20;
     private static readonly TimeSpan UniqueWindow = TimeSpan.FromHours(1);
 
     /// <summary>Null when the link is unknown, inactive, or its campaign does not take traffic.</summary>
-    public async Task<RecordedClick?> RecordAsync(string code, Visit visit)
+    public async Task<RecordedClick?> RecordClickAsync(string code, Visit visit)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var link = await db.Links.AsNoTracking().Include(l => l.Campaign)
@@ -47,6 +47,22 @@ public sealed class ClickRecorder(IDbContextFactory<AppDbContext> dbFactory, Tim
             """);
         await transaction.CommitAsync();
         return new(click.PublicId, LandingAddress(campaign, click.PublicId), campaign.PublicKey, campaign.CookieWindowDays, campaign.Attribution);
+    }
+
+    /// <summary>Counts one impression of the link (and banner, when given); false when the link takes no traffic.</summary>
+    public async Task<bool> RecordImpressionAsync(string code, int? creativeId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var link = await db.Links.AsNoTracking()
+            .FirstOrDefaultAsync(l => l.Code == code && l.Active && l.Campaign!.Status == CampaignStatus.Active);
+        if (link is null) return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO TrafficRollups (MerchantId, CampaignId, AffiliateId, LinkId, BucketStart, Clicks, UniqueClicks, BillableClicks, Impressions)
+            VALUES ({link.MerchantId}, {link.CampaignId}, {link.AffiliateId}, {link.Id}, {TrafficRollup.BucketOf(now)}, 0, 0, 0, 1)
+            ON CONFLICT (LinkId, BucketStart) DO UPDATE SET Impressions = Impressions + 1
+            """);
+        return true;
     }
 
     /// <summary>
