@@ -42,4 +42,19 @@ public sealed class TestData(IDbContextFactory<AppDbContext> dbFactory)
         await db.SaveChangesAsync();
         return new Actor(user.Id, false, null, affiliate.Id);
     }
+
+    /// <summary>A billable click on the link, as the tracking writer would store it; answers its public click id.</summary>
+    public async Task<string> ClickAsync(int linkId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var link = await db.Links.FindAsync(linkId) ?? throw new InvalidOperationException($"No link {linkId}.");
+        var click = new Click
+        {
+            PublicId = $"click{Interlocked.Increment(ref _next)}", MerchantId = link.MerchantId, CampaignId = link.CampaignId,
+            AffiliateId = link.AffiliateId, LinkId = link.Id, At = DateTime.UtcNow.AddMinutes(-5),
+        };
+        db.Clicks.Add(click);
+        await db.SaveChangesAsync();
+        return click.PublicId;
+    }
 }

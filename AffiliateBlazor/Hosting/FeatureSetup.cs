@@ -24,7 +24,11 @@ public static class FeatureSetup
         services.AddScoped<ConversionService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MerchantAdminService>();
-        services.AddScoped<TrafficRecorder>();
+        services.AddSingleton<LinkCache>();
+        services.AddSingleton<UniqueVisitors>();
+        services.AddSingleton<TrackingWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<TrackingWriter>());
+        services.AddSingleton<TrafficRecorder>();
         services.AddScoped<DemoSeeder>();
     }
 }

@@ -28,7 +28,9 @@ public class AffiliateDashboardTests : IAsyncLifetime
         var theirs = (await links.ListAsync(other, null, new())).Items.Single();
         await _ui.Services.GetRequiredService<ConversionService>().RecordAsync(merchant,
             new ConversionRequest("A-1", 12_345, "USD", mine.CampaignId), ConversionSource.Api);
-        await RecordClickedSaleAsync(merchant, mine.Code);
+        var click = await _ui.Data.ClickAsync(mine.Id);
+        await _ui.Services.GetRequiredService<ConversionService>().RecordAsync(merchant,
+            new ConversionRequest("A-2", 2_000, "USD", ClickId: click), ConversionSource.Api);
 
         _ui.SignInAs(me);
         var page = _ui.RenderInProviders<AffiliateDashboardPage>();
@@ -41,15 +43,6 @@ public class AffiliateDashboardTests : IAsyncLifetime
         Assert.Equal("1", page.Find("[data-kpi=Conversions]").TextContent);
         Assert.Equal("2.00 USD", page.Find("[data-kpi=Commission]").TextContent);
         Assert.NotEmpty(page.FindAll("button[aria-label^='Copy']"));
-    }
-
-    /// <summary>A sale that came through the affiliate's link: 10 % of 20.00 is 2.00.</summary>
-    private async Task RecordClickedSaleAsync(AffiliateBlazor.Features.Account.Actor merchant, string code)
-    {
-        var recorder = _ui.Services.GetRequiredService<AffiliateBlazor.Features.Tracking.TrafficRecorder>();
-        var click = await recorder.RecordClickAsync(code, new("ip", "Mozilla/5.0", null, false, null, new string?[5]));
-        await _ui.Services.GetRequiredService<ConversionService>().RecordAsync(merchant,
-            new ConversionRequest("A-2", 2_000, "USD", ClickId: click!.PublicId), ConversionSource.Api);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

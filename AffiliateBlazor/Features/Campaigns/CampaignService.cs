@@ -3,12 +3,14 @@ using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Account;
 using AffiliateBlazor.Features.Links;
 using AffiliateBlazor.Features.Shared;
+using AffiliateBlazor.Features.Tracking;
 using Microsoft.EntityFrameworkCore;
 
 namespace AffiliateBlazor.Features.Campaigns;
 
 /// <summary>A merchant's campaigns. Every query is scoped to the caller's merchant.</summary>
-public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, PlanCatalog plans, LinkService links, TimeProvider clock)
+public sealed class CampaignService(
+    IDbContextFactory<AppDbContext> dbFactory, PlanCatalog plans, LinkService links, LinkCache linkCache, TimeProvider clock)
 {
     public async Task<Page<CampaignView>> ListAsync(Actor actor, CampaignStatus? status, PageRequest page)
     {
@@ -58,6 +60,8 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, P
         input.ApplyTo(campaign);
         db.AuditEntries.Add(new AuditEntry { MerchantId = campaign.MerchantId, UserId = actor.UserId, Action = "campaign.updated", Subject = campaign.Name, At = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
+        // A paused campaign's links must stop at once, a new landing page must be used at once.
+        linkCache.Clear();
         return CampaignView.From(campaign);
     }
 

@@ -2,6 +2,7 @@ using AffiliateBlazor.Data;
 using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Account;
 using AffiliateBlazor.Features.Shared;
+using AffiliateBlazor.Features.Tracking;
 using Microsoft.EntityFrameworkCore;
 
 namespace AffiliateBlazor.Features.Links;
@@ -13,7 +14,7 @@ public sealed record LinkInput(int CampaignId, int? AffiliateId, string? Name, s
     string? Sub3 = null, string? Sub4 = null, string? Sub5 = null);
 
 /// <summary>Tracking links. Approved affiliates get one per active campaign and may make more with sub-ids.</summary>
-public sealed class LinkService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class LinkService(IDbContextFactory<AppDbContext> dbFactory, LinkCache linkCache, TimeProvider clock)
 {
     public const int CodeLength = 10;
     public const int MaxSubLength = 100;
@@ -58,6 +59,7 @@ public sealed class LinkService(IDbContextFactory<AppDbContext> dbFactory, TimeP
         (link.Sub1, link.Sub2, link.Sub3, link.Sub4, link.Sub5) = (Blank(input.Sub1), Blank(input.Sub2), Blank(input.Sub3), Blank(input.Sub4), Blank(input.Sub5));
         db.Links.Add(link);
         await db.SaveChangesAsync();
+        linkCache.Clear();
         return await Project(db, db.Links.Where(l => l.Id == link.Id)).FirstAsync();
     }
 

@@ -3,31 +3,64 @@ using AffiliateBlazor.Domain;
 
 namespace AffiliateBlazor.Features.Tracking;
 
-/// <summary>The public tracking addresses merchants and affiliates paste into pages (DESIGN §5). They stay stable.</summary>
+/// <summary>
+/// The public tracking addresses merchants and affiliates paste into pages (DESIGN §5). They stay stable. They are the
+/// hot path: plain request delegates, short-circuited right after routing (no auth, antiforgery or status pages).
+/// </summary>
 public static class TrackingEndpoints
 {
     public const string CookiePrefix = "ab_";
+    private const int MaxCodeLength = 32;
     private const int MaxSubLength = 100;
+    private const int MaxReferrerLength = 512;
+
+    /// <summary>A transparent 1×1 GIF.</summary>
+    public static readonly byte[] Pixel = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     public static void MapTracking(this WebApplication app)
     {
-        app.MapMethods("/t/{code}", ["GET", "HEAD"], ClickAsync).ExcludeFromDescription().AllowAnonymous();
+        app.MapMethods("/t/{code}", ["GET", "HEAD"], http => UnlessUnsavedAsync(http, ClickAsync)).ShortCircuit().ExcludeFromDescription();
+        app.MapMethods("/i/{code}", ["GET", "HEAD"], http => UnlessUnsavedAsync(http, ImpressionAsync)).ShortCircuit().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> ClickAsync(string code, HttpContext http, TrafficRecorder recorder, VisitorPrivacy privacy)
+    /// <summary>An event that could not be saved is not acknowledged: the caller gets 503 and may retry, never a false 302.</summary>
+    private static async Task UnlessUnsavedAsync(HttpContext http, Func<HttpContext, Task> handle)
     {
+        try
+        {
+            await handle(http);
+        }
+        catch (Exception) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
+        {
+            http.Response.Clear();
+            http.Response.Headers.RetryAfter = "1";
+            await AnswerAsync(http, StatusCodes.Status503ServiceUnavailable, "text/plain", "Tracking is briefly unavailable; try again."u8.ToArray());
+        }
+    }
+
+    private static async Task ClickAsync(HttpContext http)
+    {
+        var code = (string)http.Request.RouteValues["code"]!;
         var query = http.Request.Query;
-        var subs = Enumerable.Range(1, 5).Select(i => query[$"sub{i}"].ToString()).Select(s => s.Length == 0 ? null : s).ToArray();
-        if (code.Length > 32 || subs.Any(s => s?.Length > MaxSubLength))
-            return Results.Content("The link is malformed.", "text/plain", Encoding.UTF8, StatusCodes.Status400BadRequest);
+        var subs = new string?[5];
+        for (var i = 0; i < subs.Length; i++) subs[i] = query[SubNames[i]].ToString() is { Length: > 0 } sub ? sub : null;
+        if (code.Length > MaxCodeLength || subs.Any(s => s?.Length > MaxSubLength))
+        {
+            await AnswerAsync(http, StatusCodes.Status400BadRequest, "text/plain", "The link is malformed."u8.ToArray());
+            return;
+        }
         int? creative = int.TryParse(query["cr"], out var cr) && cr > 0 ? cr : null;
+        var privacy = http.RequestServices.GetRequiredService<VisitorPrivacy>();
         var visit = new Visit(privacy.HashIp(http.Connection.RemoteIpAddress), VisitorPrivacy.TrimUserAgent(http.Request.Headers.UserAgent),
-            http.Request.Headers.Referer.ToString() is { Length: > 0 and <= 512 } referrer ? referrer : null,
+            http.Request.Headers.Referer.ToString() is { Length: > 0 and <= MaxReferrerLength } referrer ? referrer : null,
             HttpMethods.IsHead(http.Request.Method), creative, subs);
 
-        var click = await recorder.RecordClickAsync(code, visit);
-        if (click is null) return Results.Content(NotFoundPage, "text/html", Encoding.UTF8, StatusCodes.Status404NotFound);
-
+        var click = await http.RequestServices.GetRequiredService<TrafficRecorder>().RecordClickAsync(code, visit, http.RequestAborted);
+        if (click is null)
+        {
+            await AnswerAsync(http, StatusCodes.Status404NotFound, "text/html; charset=utf-8", NotFoundPage);
+            return;
+        }
         // The first-party cookie lets a later pixel call on this host name the click without a click_id.
         var cookie = CookiePrefix + click.CampaignKey;
         if (click.Attribution == AttributionModel.LastClick || !http.Request.Cookies.ContainsKey(cookie))
@@ -37,12 +70,32 @@ public static class TrackingEndpoints
                 SameSite = http.Request.IsHttps ? SameSiteMode.None : SameSiteMode.Lax,
             });
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Redirect(click.RedirectTo);
+        http.Response.Headers.Location = click.RedirectTo;
+        http.Response.StatusCode = StatusCodes.Status302Found;
     }
 
-    private const string NotFoundPage = """
+    private static async Task ImpressionAsync(HttpContext http)
+    {
+        var code = (string)http.Request.RouteValues["code"]!;
+        var counted = code.Length <= MaxCodeLength
+            && await http.RequestServices.GetRequiredService<TrafficRecorder>().RecordImpressionAsync(code, null, http.RequestAborted);
+        http.Response.Headers.CacheControl = "no-store";
+        await AnswerAsync(http, counted ? StatusCodes.Status200OK : StatusCodes.Status404NotFound, "image/gif", Pixel);
+    }
+
+    private static Task AnswerAsync(HttpContext http, int status, string contentType, byte[] body)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = contentType;
+        http.Response.ContentLength = body.Length;
+        return http.Response.Body.WriteAsync(body).AsTask();
+    }
+
+    private static readonly string[] SubNames = ["sub1", "sub2", "sub3", "sub4", "sub5"];
+
+    private static readonly byte[] NotFoundPage = Encoding.UTF8.GetBytes("""
         <!doctype html><html><head><meta charset="utf-8"><title>Link not found</title></head>
         <body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>This link is not active</h1>
         <p>The offer behind it has ended or the address is mistyped.</p></body></html>
-        """;
+        """);
 }

@@ -1,7 +1,5 @@
-using AffiliateBlazor.Data;
 using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace AffiliateBlazor.Features.Tracking;
 
@@ -10,58 +8,31 @@ public sealed record Visit(string? IpHash, string? UserAgent, string? Referrer, 
 
 public sealed record RecordedClick(string PublicId, string RedirectTo, string CampaignKey, int CookieWindowDays, AttributionModel Attribution);
 
-/// <summary>Records clicks and impressions on tracking links; a click also works out where to send the visitor.</summary>
-public sealed class TrafficRecorder(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+/// <summary>
+/// Records clicks and impressions on tracking links: the link comes from the in-process cache, the event goes to the
+/// single writer, and the caller gets its answer once the event is durable.
+/// </summary>
+public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, TrackingWriter writer, TimeProvider clock)
 {
     public const int ClickIdLength = 20;
-    private static readonly TimeSpan UniqueWindow = TimeSpan.FromHours(1);
 
     /// <summary>Null when the link is unknown, inactive, or its campaign does not take traffic.</summary>
-    public async Task<RecordedClick?> RecordClickAsync(string code, Visit visit)
+    public async Task<RecordedClick?> RecordClickAsync(string code, Visit visit, CancellationToken cancellation = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var link = await db.Links.AsNoTracking().Include(l => l.Campaign)
-            .FirstOrDefaultAsync(l => l.Code == code && l.Active && l.Campaign!.Status == CampaignStatus.Active);
-        if (link?.Campaign is not { } campaign) return null;
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var since = now - UniqueWindow;
-        var unique = visit.IpHash is null || !await db.Clicks.AnyAsync(c => c.LinkId == link.Id && c.IpHash == visit.IpHash && c.At >= since);
+        if (await links.FindAsync(code) is not { } link) return null;
         var billable = !visit.IsHead && !VisitorPrivacy.IsBot(visit.UserAgent);
-        var click = new Click
-        {
-            PublicId = Tokens.New(ClickIdLength), MerchantId = link.MerchantId, CampaignId = link.CampaignId, AffiliateId = link.AffiliateId,
-            LinkId = link.Id, CreativeId = visit.CreativeId, At = now, IpHash = visit.IpHash, UserAgent = visit.UserAgent, Referrer = visit.Referrer,
-            Sub1 = visit.Subs[0] ?? link.Sub1, Sub2 = visit.Subs[1] ?? link.Sub2, Sub3 = visit.Subs[2] ?? link.Sub3,
-            Sub4 = visit.Subs[3] ?? link.Sub4, Sub5 = visit.Subs[4] ?? link.Sub5, IsUnique = unique && billable, IsBillable = billable,
-        };
-
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        db.Clicks.Add(click);
-        await db.SaveChangesAsync();
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO TrafficRollups (MerchantId, CampaignId, AffiliateId, LinkId, BucketStart, Clicks, UniqueClicks, BillableClicks, Impressions)
-            VALUES ({link.MerchantId}, {link.CampaignId}, {link.AffiliateId}, {link.Id}, {TrafficRollup.BucketOf(now)}, 1, {(click.IsUnique ? 1 : 0)}, {(billable ? 1 : 0)}, 0)
-            ON CONFLICT (LinkId, BucketStart) DO UPDATE SET Clicks = Clicks + 1,
-                UniqueClicks = UniqueClicks + excluded.UniqueClicks, BillableClicks = BillableClicks + excluded.BillableClicks
-            """);
-        await transaction.CommitAsync();
-        return new(click.PublicId, LandingAddress(campaign, click.PublicId), campaign.PublicKey, campaign.CookieWindowDays, campaign.Attribution);
+        var click = new ClickRow(Tokens.New(ClickIdLength), visit.CreativeId, visit.IpHash, visit.UserAgent, visit.Referrer,
+            [.. visit.Subs.Select((sub, i) => sub ?? link.DefaultSubs[i])],
+            IsUnique: billable && visitors.IsFirstInWindow(link.LinkId, visit.IpHash), IsBillable: billable);
+        await writer.WriteAsync(new TrackingEvent { Link = link, At = clock.GetUtcNow().UtcDateTime, Click = click }, cancellation);
+        return new(click.PublicId, link.LandingFor(click.PublicId), link.CampaignKey, link.CookieWindowDays, link.Attribution);
     }
 
-    /// <summary>Counts one impression of the link (and banner, when given); false when the link takes no traffic.</summary>
-    public async Task<bool> RecordImpressionAsync(string code, int? creativeId)
+    /// <summary>Counts one impression of the link; false when the link takes no traffic.</summary>
+    public async Task<bool> RecordImpressionAsync(string code, int? creativeId, CancellationToken cancellation = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var link = await db.Links.AsNoTracking()
-            .FirstOrDefaultAsync(l => l.Code == code && l.Active && l.Campaign!.Status == CampaignStatus.Active);
-        if (link is null) return false;
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO TrafficRollups (MerchantId, CampaignId, AffiliateId, LinkId, BucketStart, Clicks, UniqueClicks, BillableClicks, Impressions)
-            VALUES ({link.MerchantId}, {link.CampaignId}, {link.AffiliateId}, {link.Id}, {TrafficRollup.BucketOf(now)}, 0, 0, 0, 1)
-            ON CONFLICT (LinkId, BucketStart) DO UPDATE SET Impressions = Impressions + 1
-            """);
+        if (await links.FindAsync(code) is not { } link) return false;
+        await writer.WriteAsync(new TrackingEvent { Link = link, At = clock.GetUtcNow().UtcDateTime }, cancellation);
         return true;
     }
 
@@ -69,11 +40,11 @@ public sealed class TrafficRecorder(IDbContextFactory<AppDbContext> dbFactory, T
     /// The campaign's configured landing page with the click id appended, and nothing taken from the request: the
     /// visitor can only ever be sent to the landing page the merchant set.
     /// </summary>
-    public static string LandingAddress(Campaign campaign, string clickId)
+    public static string LandingAddress(string landingUrl, string clickIdParameter, string clickId)
     {
-        var landing = new UriBuilder(campaign.LandingUrl);
+        var landing = new UriBuilder(landingUrl);
         var query = landing.Query.TrimStart('?');
-        landing.Query = (query.Length > 0 ? query + "&" : "") + Uri.EscapeDataString(campaign.ClickIdParameter) + "=" + Uri.EscapeDataString(clickId);
+        landing.Query = (query.Length > 0 ? query + "&" : "") + Uri.EscapeDataString(clickIdParameter) + "=" + Uri.EscapeDataString(clickId);
         return landing.Uri.AbsoluteUri;
     }
 }

@@ -1,0 +1,53 @@
+using AffiliateBlazor.Data;
+using AffiliateBlazor.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AffiliateBlazor.Features.Tracking;
+
+/// <summary>What the tracking endpoints need of a link, resolved once and kept in memory.</summary>
+public sealed record CachedLink(
+    int LinkId, int MerchantId, int CampaignId, int AffiliateId, string CampaignKey, string LandingUrl, string ClickIdParameter,
+    int CookieWindowDays, AttributionModel Attribution, string?[] DefaultSubs)
+{
+    /// <summary>The landing address with the click id appended; nothing from the request takes part (no open redirect).</summary>
+    public string LandingFor(string clickId) => TrafficRecorder.LandingAddress(LandingUrl, ClickIdParameter, clickId);
+}
+
+/// <summary>
+/// The in-process link cache of the hot path: a click costs no database read. Entries live a minute, so a change made
+/// by another instance shows within that time; changes made here clear the cache at once.
+/// </summary>
+public sealed class LinkCache(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    private const int MaxEntries = 200_000;
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    private sealed record Entry(CachedLink? Link, long LoadedAt);
+
+    /// <summary>The link if it takes traffic (link and campaign active), otherwise null.</summary>
+    public ValueTask<CachedLink?> FindAsync(string code)
+    {
+        var now = clock.GetTimestamp();
+        return _entries.TryGetValue(code, out var entry) && clock.GetElapsedTime(entry.LoadedAt, now) < Lifetime
+            ? ValueTask.FromResult(entry.Link)
+            : new ValueTask<CachedLink?>(LoadAsync(code, now));
+    }
+
+    /// <summary>Called whenever a link or campaign changes.</summary>
+    public void Clear() => _entries.Clear();
+
+    private async Task<CachedLink?> LoadAsync(string code, long now)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var link = await db.Links.AsNoTracking()
+            .Where(l => l.Code == code && l.Active && l.Campaign!.Status == CampaignStatus.Active)
+            .Select(l => new CachedLink(l.Id, l.MerchantId, l.CampaignId, l.AffiliateId, l.Campaign!.PublicKey, l.Campaign.LandingUrl,
+                l.Campaign.ClickIdParameter, l.Campaign.CookieWindowDays, l.Campaign.Attribution, new[] { l.Sub1, l.Sub2, l.Sub3, l.Sub4, l.Sub5 }))
+            .FirstOrDefaultAsync();
+        // Unknown codes are remembered too, so probing random codes does not reach the database; the size stays bounded.
+        if (_entries.Count >= MaxEntries) _entries.Clear();
+        _entries[code] = new Entry(link, now);
+        return link;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace AffiliateBlazor.Features.Tracking;
+
+/// <summary>
+/// Remembers who clicked which link in the last hour: a repeat is not a unique click. Kept in memory because the hot path
+/// must not read the database; after a restart a repeat within the hour may count as unique once.
+/// </summary>
+public sealed class UniqueVisitors(TimeProvider clock)
+{
+    public static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    private const int MaxEntries = 1_000_000;
+    private readonly ConcurrentDictionary<(int LinkId, string IpHash), DateTime> _lastSeen = new();
+    private DateTime _nextSweep = DateTime.MinValue;
+
+    /// <summary>True for the first click of this visitor on this link within the window; records the click either way.</summary>
+    public bool IsFirstInWindow(int linkId, string? ipHash)
+    {
+        if (ipHash is null) return true;
+        var now = clock.GetUtcNow().UtcDateTime;
+        SweepIfDue(now);
+        var first = true;
+        _lastSeen.AddOrUpdate((linkId, ipHash), now, (_, seen) =>
+        {
+            first = now - seen >= Window;
+            // The window runs from the last unique click, so a visitor clicking every half hour counts once an hour.
+            return first ? now : seen;
+        });
+        return first;
+    }
+
+    private void SweepIfDue(DateTime now)
+    {
+        if (now < _nextSweep && _lastSeen.Count < MaxEntries) return;
+        _nextSweep = now.AddMinutes(5);
+        foreach (var (key, seen) in _lastSeen)
+            if (now - seen >= Window) _lastSeen.TryRemove(key, out _);
+        if (_lastSeen.Count >= MaxEntries) _lastSeen.Clear();
+    }
+}
