@@ -35,6 +35,7 @@ public sealed class MudComponentContext : BunitContext
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.Configure<IdentityOptions>(AccountSetup.ConfigureIdentity);
         Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "test.db")}"));
+        Services.AddSingleton<WriteGate>();
         Services.AddFeatures();
         _auth = AddAuthorization();
         using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();

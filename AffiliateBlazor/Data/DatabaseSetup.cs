@@ -23,6 +23,7 @@ public static class DatabaseSetup
         builder.Services.AddDbContextFactory<AppDbContext>(options => options
             .UseSqlite(connection.ToString(), sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name))
             .AddInterceptors(new SqlitePragmas()));
+        builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddDataProtection().SetApplicationName("AffiliateBlazor").PersistKeysToDbContext<AppDbContext>();
     }
 

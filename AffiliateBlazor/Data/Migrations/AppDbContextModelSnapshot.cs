@@ -382,10 +382,6 @@ namespace AffiliateBlazor.Data.Migrations
                     b.HasIndex("PublicId")
                         .IsUnique();
 
-                    b.HasIndex("MerchantId", "At");
-
-                    b.HasIndex("LinkId", "IpHash", "At");
-
                     b.ToTable("Clicks");
                 });
 

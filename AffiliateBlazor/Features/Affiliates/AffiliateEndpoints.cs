@@ -5,6 +5,8 @@ using AffiliateBlazor.Features.Shared;
 
 namespace AffiliateBlazor.Features.Affiliates;
 
+public sealed record InviteAffiliateRequest(string? Name, string? Email);
+
 public static class AffiliateEndpoints
 {
     public static void MapAffiliatesApi(this RouteGroupBuilder api)
@@ -13,6 +15,11 @@ public static class AffiliateEndpoints
         members.MapGet("/", async (ClaimsPrincipal user, AffiliateService service, MembershipStatus? status, string? search, int page = 0, int pageSize = 50) =>
             TypedResults.Ok(await service.ListAsync(user.ToActor(), status, search, new PageRequest(page, pageSize))))
             .WithSummary("Members of your program; ids are membership ids.");
+        members.MapPost("/", async (InviteAffiliateRequest request, ClaimsPrincipal user, SignUpService signUp) =>
+        {
+            var invited = await signUp.InviteAffiliateAsync(user.ToActor(), request.Name, request.Email);
+            return TypedResults.Created($"/api/v1/affiliates/{invited.Member.Id}", invited);
+        }).WithSummary("Invite an affiliate: its login is made (the one-time password is in this answer only) or found by e-mail, and approved.");
         members.MapPost("/{id:int}/approve", async (int id, ClaimsPrincipal user, AffiliateService service) =>
             TypedResults.Ok(await service.ApproveAsync(user.ToActor(), id)));
         members.MapPost("/{id:int}/reject", async (int id, ClaimsPrincipal user, AffiliateService service) =>

@@ -86,6 +86,26 @@ public sealed class AffiliateService(IDbContextFactory<AppDbContext> dbFactory, 
         return View(membership);
     }
 
+    /// <summary>The merchant's own invitation: the membership is made if needed and approved within the plan.</summary>
+    public async Task<MemberView> InviteAsync(Actor actor, int affiliateId)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            if (!await db.Memberships.AnyAsync(m => m.MerchantId == actor.Merchant && m.AffiliateId == affiliateId))
+            {
+                db.Memberships.Add(new ProgramMembership
+                {
+                    MerchantId = actor.Merchant, AffiliateId = affiliateId, Status = MembershipStatus.Pending, Invited = true,
+                    AppliedAt = clock.GetUtcNow().UtcDateTime,
+                });
+                await db.SaveChangesAsync();
+            }
+        }
+        await using var read = await dbFactory.CreateDbContextAsync();
+        var id = await read.Memberships.Where(m => m.MerchantId == actor.Merchant && m.AffiliateId == affiliateId).Select(m => m.Id).FirstAsync();
+        return await ApproveAsync(actor, id);
+    }
+
     public async Task<MemberView> RejectAsync(Actor actor, int membershipId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AffiliateBlazor.Features.Conversions;
 
 /// <summary>Records conversions (idempotent per campaign and order id), attributes them and prices their commission.</summary>
-public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory, WriteGate writeGate, TimeProvider clock)
 {
     public async Task<RecordedConversion> RecordAsync(Actor actor, ConversionRequest request, ConversionSource source)
     {
@@ -54,6 +54,7 @@ public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory,
         try
         {
             // The conversion and its ledger line commit together: a crash between them cannot leave one without the other.
+            using var turn = await writeGate.EnterAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
             if (conversion.AffiliateId is { } earner && conversion.Commission != 0)

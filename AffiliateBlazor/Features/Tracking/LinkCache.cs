@@ -9,8 +9,19 @@ public sealed record CachedLink(
     int LinkId, int MerchantId, int CampaignId, int AffiliateId, string CampaignKey, string LandingUrl, string ClickIdParameter,
     int CookieWindowDays, AttributionModel Attribution, string?[] DefaultSubs)
 {
+    // The landing address split around the click id once, so a click only concatenates strings.
+    private readonly (string Before, string After) _landing = LandingParts(LandingUrl, ClickIdParameter);
+
     /// <summary>The landing address with the click id appended; nothing from the request takes part (no open redirect).</summary>
-    public string LandingFor(string clickId) => TrafficRecorder.LandingAddress(LandingUrl, ClickIdParameter, clickId);
+    public string LandingFor(string clickId) => string.Concat(_landing.Before, clickId, _landing.After);
+
+    private static (string, string) LandingParts(string landingUrl, string parameter)
+    {
+        const string marker = "CLICKIDMARKER";
+        var address = TrafficRecorder.LandingAddress(landingUrl, parameter, marker);
+        var at = address.LastIndexOf(marker, StringComparison.Ordinal);
+        return (address[..at], address[(at + marker.Length)..]);
+    }
 }
 
 /// <summary>

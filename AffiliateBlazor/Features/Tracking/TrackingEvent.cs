@@ -1,17 +1,20 @@
 namespace AffiliateBlazor.Features.Tracking;
 
+/// <summary>One click (or, with no <see cref="Click"/>, one impression) on its way to the database.</summary>
+public sealed record TrackingEvent(CachedLink Link, DateTime At, ClickRow? Click);
+
+public sealed record ClickRow(string PublicId, int? CreativeId, string? IpHash, string? UserAgent, string? Referrer,
+    string?[] Subs, bool IsUnique, bool IsBillable);
+
 /// <summary>
-/// One click or impression on its way to the database. The request that made it awaits <see cref="Committed"/>: it
-/// answers only once the batch holding the event is durable.
+/// The events queued while the previous batch was being committed. Every request whose event is in it awaits
+/// <see cref="Committed"/>: it answers only once the batch is durable.
 /// </summary>
-public sealed class TrackingEvent
+public sealed class TrackingBatch
 {
     private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public required CachedLink Link { get; init; }
-    public required DateTime At { get; init; }
-    /// <summary>Null for an impression.</summary>
-    public ClickRow? Click { get; init; }
+    public List<TrackingEvent> Events { get; } = new(256);
 
     public Task Committed => _committed.Task;
 
@@ -19,6 +22,3 @@ public sealed class TrackingEvent
 
     public void MarkFailed(Exception error) => _committed.TrySetException(error);
 }
-
-public sealed record ClickRow(string PublicId, int? CreativeId, string? IpHash, string? UserAgent, string? Referrer,
-    string?[] Subs, bool IsUnique, bool IsBillable);

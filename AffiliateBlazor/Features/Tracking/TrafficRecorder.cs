@@ -24,7 +24,7 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Tr
         var click = new ClickRow(Tokens.New(ClickIdLength), visit.CreativeId, visit.IpHash, visit.UserAgent, visit.Referrer,
             [.. visit.Subs.Select((sub, i) => sub ?? link.DefaultSubs[i])],
             IsUnique: billable && visitors.IsFirstInWindow(link.LinkId, visit.IpHash), IsBillable: billable);
-        await writer.WriteAsync(new TrackingEvent { Link = link, At = clock.GetUtcNow().UtcDateTime, Click = click }, cancellation);
+        await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, click)).WaitAsync(cancellation);
         return new(click.PublicId, link.LandingFor(click.PublicId), link.CampaignKey, link.CookieWindowDays, link.Attribution);
     }
 
@@ -32,7 +32,7 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Tr
     public async Task<bool> RecordImpressionAsync(string code, int? creativeId, CancellationToken cancellation = default)
     {
         if (await links.FindAsync(code) is not { } link) return false;
-        await writer.WriteAsync(new TrackingEvent { Link = link, At = clock.GetUtcNow().UtcDateTime }, cancellation);
+        await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, null)).WaitAsync(cancellation);
         return true;
     }
 
