@@ -12,6 +12,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using AffiliateBlazor.Features.Tracking;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace AffiliateBlazor.Tests.Support;
 
@@ -29,9 +32,11 @@ public sealed class MudComponentContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(_folder, "test.db")}",
             ["Plans:Free:MaxCampaigns"] = "1", ["Plans:Free:MaxAffiliates"] = "10", ["Tracking:IpHashKey"] = "bunit-test-key-0123456789",
         }).Build();
         Services.AddSingleton<IConfiguration>(configuration);
+        Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = _folder });
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.Configure<IdentityOptions>(AccountSetup.ConfigureIdentity);
         Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "test.db")}"));
@@ -40,7 +45,7 @@ public sealed class MudComponentContext : BunitContext
         _auth = AddAuthorization();
         using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
         db.Database.Migrate();
-        Data = new TestData(Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
+        Data = new TestData(Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Services.GetRequiredService<ClickIds>());
     }
 
     public TestData Data { get; }

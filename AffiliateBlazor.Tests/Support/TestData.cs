@@ -1,12 +1,13 @@
 using AffiliateBlazor.Data;
 using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Account;
+using AffiliateBlazor.Features.Tracking;
 using Microsoft.EntityFrameworkCore;
 
 namespace AffiliateBlazor.Tests.Support;
 
 /// <summary>Builds rows straight into the test database for tests that start from an existing state.</summary>
-public sealed class TestData(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class TestData(IDbContextFactory<AppDbContext> dbFactory, ClickIds clickIds)
 {
     private int _next;
 
@@ -48,9 +49,10 @@ public sealed class TestData(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var link = await db.Links.FindAsync(linkId) ?? throw new InvalidOperationException($"No link {linkId}.");
+        var id = clickIds.Next();
         var click = new Click
         {
-            PublicId = $"click{Interlocked.Increment(ref _next)}", MerchantId = link.MerchantId, CampaignId = link.CampaignId,
+            Id = id, PublicId = clickIds.Encode(id), MerchantId = link.MerchantId, CampaignId = link.CampaignId,
             AffiliateId = link.AffiliateId, LinkId = link.Id, At = DateTime.UtcNow.AddMinutes(-5),
         };
         db.Clicks.Add(click);

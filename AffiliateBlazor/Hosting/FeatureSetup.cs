@@ -26,6 +26,7 @@ public static class FeatureSetup
         services.AddScoped<MerchantAdminService>();
         services.AddSingleton<LinkCache>();
         services.AddSingleton<UniqueVisitors>();
+        services.AddSingleton<ClickIds>();
         services.AddSingleton<TrackingWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TrackingWriter>());
         services.AddSingleton<TrafficRecorder>();

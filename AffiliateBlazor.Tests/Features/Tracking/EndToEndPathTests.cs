@@ -29,7 +29,7 @@ public sealed class EndToEndPathTests(AppFactory app) : IClassFixture<AppFactory
         var click = await browser.SendAsync(request);
         Assert.Equal(HttpStatusCode.Redirect, click.StatusCode);
         var location = click.Headers.Location!.OriginalString;
-        Assert.Matches(@"^https://shop\.example/landing\?x=1&click_id=[A-Za-z0-9]{20}$", location);
+        Assert.Matches(@"^https://shop\.example/landing\?x=1&click_id=[A-Za-z0-9_-]{22}$", location);
         var clickId = location[(location.IndexOf("click_id=", StringComparison.Ordinal) + "click_id=".Length)..];
 
         var (api, _) = await app.ApiKeyClientAsync(merchant.Api);
@@ -67,7 +67,7 @@ public sealed class EndToEndPathTests(AppFactory app) : IClassFixture<AppFactory
         var response = await browser.GetAsync($"/t/{link.Code}?sub1=newsletter&url=https%3A%2F%2Fevil.example&redirect=https://evil.example");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Matches(@"^https://shop\.example/p/shoes\?click_id=[A-Za-z0-9]{20}$", response.Headers.Location!.OriginalString);
+        Assert.Matches(@"^https://shop\.example/p/shoes\?click_id=[A-Za-z0-9_-]{22}$", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -313,7 +313,6 @@ namespace AffiliateBlazor.Data.Migrations
             modelBuilder.Entity("AffiliateBlazor.Domain.Click", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AffiliateId")
@@ -378,9 +377,6 @@ namespace AffiliateBlazor.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("PublicId")
-                        .IsUnique();
 
                     b.ToTable("Clicks");
                 });

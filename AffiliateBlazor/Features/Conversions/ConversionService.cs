@@ -2,12 +2,13 @@ using AffiliateBlazor.Data;
 using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Account;
 using AffiliateBlazor.Features.Shared;
+using AffiliateBlazor.Features.Tracking;
 using Microsoft.EntityFrameworkCore;
 
 namespace AffiliateBlazor.Features.Conversions;
 
 /// <summary>Records conversions (idempotent per campaign and order id), attributes them and prices their commission.</summary>
-public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory, WriteGate writeGate, TimeProvider clock)
+public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory, ClickIds clickIds, WriteGate writeGate, TimeProvider clock)
 {
     public async Task<RecordedConversion> RecordAsync(Actor actor, ConversionRequest request, ConversionSource source)
     {
@@ -16,8 +17,8 @@ public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory,
         var orderId = request.OrderId!.Trim();
         await using var db = await dbFactory.CreateDbContextAsync();
 
-        var click = request.ClickId is { Length: > 0 } clickToken
-            ? await db.Clicks.AsNoTracking().FirstOrDefaultAsync(c => c.PublicId == clickToken && c.MerchantId == merchantId)
+        var click = clickIds.Decode(request.ClickId) is { } clickRowId
+            ? await db.Clicks.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clickRowId && c.MerchantId == merchantId)
             : null;
         var campaign = await ResolveCampaignAsync(db, merchantId, request, click);
         if (await FindExistingAsync(db, campaign.Id, orderId) is { } existing) return new(existing, true);

@@ -4,6 +4,7 @@ using AffiliateBlazor.Features.Account;
 using AffiliateBlazor.Features.Affiliates;
 using AffiliateBlazor.Features.Campaigns;
 using AffiliateBlazor.Features.Shared;
+using AffiliateBlazor.Features.Tracking;
 using Microsoft.EntityFrameworkCore;
 
 namespace AffiliateBlazor.Features.Demo;
@@ -14,7 +15,7 @@ namespace AffiliateBlazor.Features.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     IDbContextFactory<AppDbContext> dbFactory, SignUpService signUp, CampaignService campaigns, AffiliateService affiliateService,
-    IConfiguration configuration,
+    ClickIds clickIds, IConfiguration configuration,
     TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public const string MerchantEmail = "merchant@demo.example";
@@ -76,9 +77,10 @@ public sealed class DemoSeeder(
                 for (var n = 0; n < clicks; n++)
                 {
                     var at = now.Date.AddDays(-day).AddMinutes(random.Next(0, day == 0 ? (int)now.TimeOfDay.TotalMinutes + 1 : 1440));
+                    var clickId = clickIds.Next();
                     var click = new Click
                     {
-                        PublicId = Tokens.New(20), MerchantId = merchantId, CampaignId = campaign.Id, AffiliateId = link.AffiliateId, LinkId = link.Id,
+                        Id = clickId, PublicId = clickIds.Encode(clickId), MerchantId = merchantId, CampaignId = campaign.Id, AffiliateId = link.AffiliateId, LinkId = link.Id,
                         At = at, IpHash = Tokens.New(32), UserAgent = "Mozilla/5.0 (demo)",
                     };
                     db.Clicks.Add(click);

@@ -3,7 +3,7 @@ namespace AffiliateBlazor.Features.Tracking;
 /// <summary>One click (or, with no <see cref="Click"/>, one impression) on its way to the database.</summary>
 public sealed record TrackingEvent(CachedLink Link, DateTime At, ClickRow? Click);
 
-public sealed record ClickRow(string PublicId, int? CreativeId, string? IpHash, string? UserAgent, string? Referrer,
+public sealed record ClickRow(long Id, string PublicId, int? CreativeId, string? IpHash, string? UserAgent, string? Referrer,
     string?[] Subs, bool IsUnique, bool IsBillable);
 
 /// <summary>

@@ -20,10 +20,10 @@ public sealed class TrackingStatements : IDisposable
             pragmas.ExecuteNonQuery();
         }
         _insertClick = Prepare("""
-            INSERT INTO Clicks (PublicId, MerchantId, CampaignId, AffiliateId, LinkId, CreativeId, At, IpHash, UserAgent, Referrer,
+            INSERT INTO Clicks (Id, PublicId, MerchantId, CampaignId, AffiliateId, LinkId, CreativeId, At, IpHash, UserAgent, Referrer,
                                 Sub1, Sub2, Sub3, Sub4, Sub5, IsUnique, IsBillable)
-            VALUES ($id, $merchant, $campaign, $affiliate, $link, $creative, $at, $ip, $agent, $referrer, $s1, $s2, $s3, $s4, $s5, $unique, $billable)
-            """, "$id", "$merchant", "$campaign", "$affiliate", "$link", "$creative", "$at", "$ip", "$agent", "$referrer",
+            VALUES ($rowid, $id, $merchant, $campaign, $affiliate, $link, $creative, $at, $ip, $agent, $referrer, $s1, $s2, $s3, $s4, $s5, $unique, $billable)
+            """, "$rowid", "$id", "$merchant", "$campaign", "$affiliate", "$link", "$creative", "$at", "$ip", "$agent", "$referrer",
             "$s1", "$s2", "$s3", "$s4", "$s5", "$unique", "$billable");
         _upsertRollup = Prepare("""
             INSERT INTO TrafficRollups (MerchantId, CampaignId, AffiliateId, LinkId, BucketStart, Clicks, UniqueClicks, BillableClicks, Impressions)
@@ -48,19 +48,20 @@ public sealed class TrackingStatements : IDisposable
     private void InsertClick(CachedLink link, DateTime at, ClickRow click)
     {
         var p = _insertClick.Parameters;
-        p[0].Value = click.PublicId;
-        p[1].Value = link.MerchantId;
-        p[2].Value = link.CampaignId;
-        p[3].Value = link.AffiliateId;
-        p[4].Value = link.LinkId;
-        p[5].Value = (object?)click.CreativeId ?? DBNull.Value;
-        p[6].Value = at;
-        p[7].Value = (object?)click.IpHash ?? DBNull.Value;
-        p[8].Value = (object?)click.UserAgent ?? DBNull.Value;
-        p[9].Value = (object?)click.Referrer ?? DBNull.Value;
-        for (var i = 0; i < 5; i++) p[10 + i].Value = (object?)click.Subs[i] ?? DBNull.Value;
-        p[15].Value = click.IsUnique;
-        p[16].Value = click.IsBillable;
+        p[0].Value = click.Id;
+        p[1].Value = click.PublicId;
+        p[2].Value = link.MerchantId;
+        p[3].Value = link.CampaignId;
+        p[4].Value = link.AffiliateId;
+        p[5].Value = link.LinkId;
+        p[6].Value = (object?)click.CreativeId ?? DBNull.Value;
+        p[7].Value = at;
+        p[8].Value = (object?)click.IpHash ?? DBNull.Value;
+        p[9].Value = (object?)click.UserAgent ?? DBNull.Value;
+        p[10].Value = (object?)click.Referrer ?? DBNull.Value;
+        for (var i = 0; i < 5; i++) p[11 + i].Value = (object?)click.Subs[i] ?? DBNull.Value;
+        p[16].Value = click.IsUnique;
+        p[17].Value = click.IsBillable;
         _insertClick.ExecuteNonQuery();
     }
 

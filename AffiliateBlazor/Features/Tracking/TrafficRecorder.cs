@@ -1,5 +1,4 @@
 using AffiliateBlazor.Domain;
-using AffiliateBlazor.Features.Shared;
 
 namespace AffiliateBlazor.Features.Tracking;
 
@@ -12,16 +11,15 @@ public sealed record RecordedClick(string PublicId, string RedirectTo, string Ca
 /// Records clicks and impressions on tracking links: the link comes from the in-process cache, the event goes to the
 /// single writer, and the caller gets its answer once the event is durable.
 /// </summary>
-public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, TrackingWriter writer, TimeProvider clock)
+public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, ClickIds clickIds, TrackingWriter writer, TimeProvider clock)
 {
-    public const int ClickIdLength = 20;
-
     /// <summary>Null when the link is unknown, inactive, or its campaign does not take traffic.</summary>
     public async Task<RecordedClick?> RecordClickAsync(string code, Visit visit, CancellationToken cancellation = default)
     {
         if (await links.FindAsync(code) is not { } link) return null;
         var billable = !visit.IsHead && !VisitorPrivacy.IsBot(visit.UserAgent);
-        var click = new ClickRow(Tokens.New(ClickIdLength), visit.CreativeId, visit.IpHash, visit.UserAgent, visit.Referrer,
+        var id = clickIds.Next();
+        var click = new ClickRow(id, clickIds.Encode(id), visit.CreativeId, visit.IpHash, visit.UserAgent, visit.Referrer,
             [.. visit.Subs.Select((sub, i) => sub ?? link.DefaultSubs[i])],
             IsUnique: billable && visitors.IsFirstInWindow(link.LinkId, visit.IpHash), IsBillable: billable);
         await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, click)).WaitAsync(cancellation);

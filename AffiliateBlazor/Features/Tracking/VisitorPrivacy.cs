@@ -30,6 +30,9 @@ public sealed class VisitorPrivacy
     public string? HashIp(System.Net.IPAddress? ip) =>
         ip is null ? null : Convert.ToHexStringLower(HMACSHA256.HashData(_key, ip.MapToIPv6().GetAddressBytes()))[..32];
 
+    /// <summary>A key for another purpose, derived from the same secret so an install keeps one secret file.</summary>
+    public byte[] DeriveKey(string purpose) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose));
+
     public static string? TrimUserAgent(string? userAgent) =>
         string.IsNullOrEmpty(userAgent) ? null : userAgent.Length <= MaxUserAgentLength ? userAgent : userAgent[..MaxUserAgentLength];
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AffiliateBlazor.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125155913_LeanClickIndexes")]
-    partial class LeanClickIndexes
+    [Migration("20261125160757_LeanClicks")]
+    partial class LeanClicks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -316,7 +316,6 @@ namespace AffiliateBlazor.Data.Migrations
             modelBuilder.Entity("AffiliateBlazor.Domain.Click", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AffiliateId")
@@ -381,9 +380,6 @@ namespace AffiliateBlazor.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("PublicId")
-                        .IsUnique();
 
                     b.ToTable("Clicks");
                 });
