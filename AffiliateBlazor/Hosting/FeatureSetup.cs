@@ -1,6 +1,7 @@
 using AffiliateBlazor.Features.Admin;
 using AffiliateBlazor.Features.Affiliates;
 using AffiliateBlazor.Features.Campaigns;
+using AffiliateBlazor.Features.Commissions;
 using AffiliateBlazor.Features.Conversions;
 using AffiliateBlazor.Features.Dashboards;
 using AffiliateBlazor.Features.Demo;
@@ -26,5 +27,7 @@ public static class FeatureSetup
         services.AddScoped<MerchantAdminService>();
         services.AddScoped<TrafficRecorder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<TrafficAccrualService>();
+        services.AddScoped<AutoApprovalService>();
     }
 }
