@@ -15,6 +15,7 @@ builder.AddAccounts();
 builder.AddApi();
 builder.AddUi();
 builder.Services.AddFeatures();
+builder.AddJobs();
 
 var app = builder.Build();
 await app.PrepareAsync();

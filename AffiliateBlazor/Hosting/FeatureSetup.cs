@@ -1,6 +1,7 @@
 using AffiliateBlazor.Features.Admin;
 using AffiliateBlazor.Features.Affiliates;
 using AffiliateBlazor.Features.Campaigns;
+using AffiliateBlazor.Features.Commissions;
 using AffiliateBlazor.Features.Conversions;
 using AffiliateBlazor.Features.Dashboards;
 using AffiliateBlazor.Features.Demo;
@@ -31,5 +32,7 @@ public static class FeatureSetup
         services.AddHostedService(provider => provider.GetRequiredService<TrackingWriter>());
         services.AddSingleton<TrafficRecorder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<TrafficAccrualService>();
+        services.AddScoped<AutoApprovalService>();
     }
 }

@@ -1,0 +1,40 @@
+using AffiliateBlazor.Features.Commissions;
+using Quartz;
+
+namespace AffiliateBlazor.Hosting;
+
+public static class JobsSetup
+{
+    public const string EveryQuarterHour = "0 0/15 * * * ?";
+
+    /// <summary>
+    /// Scheduled work on Quartz: each job runs once when the app has started (catching up on whatever fell due while it
+    /// was down) and then on its cron schedule, in UTC. `Jobs:Enabled=false` turns the scheduler off; the jobs are
+    /// idempotent, so an instance that runs them late or twice pays and approves once.
+    /// </summary>
+    public static void AddJobs(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection("Jobs");
+        if (!settings.GetValue("Enabled", true)) return;
+        builder.Services.AddQuartz(quartz =>
+        {
+            // One SQLite instance keeps its schedule in memory; the clustered ADO store comes with PostgreSQL (DESIGN §9).
+            quartz.UseInMemoryStore();
+            Schedule<CloseTrafficDaysJob>(quartz, settings, "TrafficAccrualCron");
+            Schedule<AutoApprovalJob>(quartz, settings, "AutoApprovalCron");
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+
+    private static void Schedule<TJob>(IQuartzBuilder quartz, IConfigurationSection settings, string cronSetting) where TJob : IJob
+    {
+        var cron = settings[cronSetting] ?? EveryQuarterHour;
+        if (!CronExpression.TryParse(cron, out _))
+            throw new InvalidOperationException($"Jobs:{cronSetting} is not a Quartz cron expression: \"{cron}\" (for example \"{EveryQuarterHour}\").");
+        var job = new JobKey(typeof(TJob).Name, "commissions");
+        quartz.AddJob<TJob>(j => j.WithIdentity(job));
+        quartz.AddTrigger(t => t.ForJob(job).WithIdentity(job.Name + ".schedule", job.Group)
+            .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+        quartz.RunAtStartup(job);
+    }
+}
