@@ -19,7 +19,7 @@ public sealed class ClockedApp : IDisposable
     public ClockedApp()
     {
         _app = _factory.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)));
-        Data = new TestData(_app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
+        Data = new TestData(_app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), _app.Services.GetRequiredService<AffiliateBlazor.Features.Tracking.ClickIds>());
     }
 
     public FakeTimeProvider Clock { get; } = new();

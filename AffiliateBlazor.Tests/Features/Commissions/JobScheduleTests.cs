@@ -20,7 +20,7 @@ public sealed class JobScheduleTests(AppFactory app) : IClassFixture<AppFactory>
     {
         // Yesterday's clicks are recorded while the scheduler is off, as if the app had been down since.
         var yesterday = DateTime.UtcNow.Date.AddDays(-1).AddHours(12);
-        var data = new TestData(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
+        var data = new TestData(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), app.Services.GetRequiredService<AffiliateBlazor.Features.Tracking.ClickIds>());
         var merchant = await data.MerchantAsync(plan: "Business");
         var affiliate = await data.ApprovedAffiliateAsync(merchant);
         CampaignView campaign;
