@@ -4,6 +4,7 @@ using AffiliateBlazor.Features.Admin;
 using AffiliateBlazor.Features.Affiliates;
 using AffiliateBlazor.Features.Campaigns;
 using AffiliateBlazor.Features.Conversions;
+using AffiliateBlazor.Features.Creatives;
 using AffiliateBlazor.Features.Links;
 using AffiliateBlazor.Features.Tracking;
 using AffiliateBlazor.Hosting;
@@ -23,11 +24,13 @@ app.UseAppPipeline();
 
 app.MapHealth();
 app.MapTracking();
+app.MapBanners();
 
 var api = app.MapApiV1();
 api.MapAccountApi();
 api.MapAdminApi();
 api.MapCampaignsApi();
+api.MapCreativesApi();
 api.MapAffiliatesApi();
 api.MapLinksApi();
 api.MapConversionsApi();

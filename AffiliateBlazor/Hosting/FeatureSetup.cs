@@ -3,6 +3,7 @@ using AffiliateBlazor.Features.Affiliates;
 using AffiliateBlazor.Features.Campaigns;
 using AffiliateBlazor.Features.Commissions;
 using AffiliateBlazor.Features.Conversions;
+using AffiliateBlazor.Features.Creatives;
 using AffiliateBlazor.Features.Dashboards;
 using AffiliateBlazor.Features.Demo;
 using AffiliateBlazor.Features.Links;
@@ -23,6 +24,10 @@ public static class FeatureSetup
         services.AddScoped<AffiliateService>();
         services.AddScoped<LinkService>();
         services.AddScoped<ConversionService>();
+        services.AddOptions<CreativeOptions>().BindConfiguration(CreativeOptions.Section)
+            .Validate(o => o.IsValid, $"Creatives:MaxBytes must be 1 to {CreativeOptions.MaxBytesCeiling} and Creatives:CacheBytes above 0.").ValidateOnStart();
+        services.AddSingleton<BannerCache>();
+        services.AddScoped<CreativeService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MerchantAdminService>();
         services.AddSingleton<LinkCache>();
