@@ -2,6 +2,7 @@ using AffiliateBlazor.Features.Admin;
 using AffiliateBlazor.Features.Affiliates;
 using AffiliateBlazor.Features.Campaigns;
 using AffiliateBlazor.Features.Conversions;
+using AffiliateBlazor.Features.Coupons;
 using AffiliateBlazor.Features.Dashboards;
 using AffiliateBlazor.Features.Demo;
 using AffiliateBlazor.Features.Links;
@@ -22,6 +23,10 @@ public static class FeatureSetup
         services.AddScoped<AffiliateService>();
         services.AddScoped<LinkService>();
         services.AddScoped<ConversionService>();
+        services.AddScoped<ConversionReviewService>();
+        services.AddScoped<CouponService>();
+        services.AddScoped<CouponUseService>();
+        services.AddScoped<PersonalPayoutService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MerchantAdminService>();
         services.AddScoped<TrafficRecorder>();
