@@ -1,6 +1,9 @@
 using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
 using AffiliateBlazor.Features.Campaigns;
 using AffiliateBlazor.Features.Conversions;
+using AffiliateBlazor.Features.Coupons;
 using AffiliateBlazor.Features.Links;
 using AffiliateBlazor.Features.Shared;
 
@@ -11,6 +14,9 @@ public sealed record ConversionAnswer(long Id, bool Duplicate, ConversionView Co
 
 /// <summary>One merchant, one CPS campaign, one approved affiliate whose link was clicked and sold.</summary>
 public sealed record TrackedSale(TestMerchant Merchant, CampaignView Campaign, TestAffiliate Affiliate, LinkView Link, string ClickId, ConversionAnswer Sale);
+
+/// <summary>One merchant on the Business plan (no campaign limit), one of its campaigns and one approved affiliate.</summary>
+public sealed record AffiliateProgram(TestMerchant Merchant, CampaignView Campaign, TestAffiliate Affiliate);
 
 /// <summary>The steps users take through the API, each asserting that it succeeded.</summary>
 public static class Journeys
@@ -58,4 +64,46 @@ public static class Journeys
         var sale = await merchant.Api.RecordConversionAsync(ConversionBuilder.ForClick(clickId));
         return new TrackedSale(merchant, campaign, affiliate, link, clickId, sale);
     }
+
+    public static async Task<AffiliateProgram> ProgramAsync(this AppFactory app, CampaignBuilder campaign)
+    {
+        var merchant = await app.CreateMerchantAsync(plan: "Business");
+        var created = await merchant.CreateCampaignAsync(campaign);
+        return new AffiliateProgram(merchant, created, await app.JoinAndApproveAsync(merchant));
+    }
+
+    public static async Task<CouponView> CreateCouponAsync(this TestMerchant merchant, int campaignId, int affiliateId, string code)
+    {
+        var response = await merchant.Api.PostJsonAsync("/api/v1/coupons", new JsonObject { ["campaignId"] = campaignId, ["affiliateId"] = affiliateId, ["code"] = code });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.ReadJsonAsync<CouponView>();
+    }
+
+    public static async Task<ConversionAnswer> RecordCouponUseAsync(this HttpClient merchantApi, ConversionBuilder use)
+    {
+        var response = await merchantApi.PostJsonAsync("/api/v1/coupons/uses", use.Build());
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.ReadJsonAsync<ConversionAnswer>();
+    }
+
+    /// <summary>Uploads a CSV of coupon uses as a browser form would, in the multipart field "file".</summary>
+    public static Task<HttpResponseMessage> UploadCouponUsesAsync(this HttpClient merchantApi, string csv) =>
+        merchantApi.UploadCouponUsesAsync(Encoding.UTF8.GetBytes(csv));
+
+    public static Task<HttpResponseMessage> UploadCouponUsesAsync(this HttpClient merchantApi, byte[] csv)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(csv) { Headers = { ContentType = new("text/csv") } }, "file", "uses.csv" } };
+        return merchantApi.PostAsync("/api/v1/coupons/uses/csv", form);
+    }
+
+    public static async Task<ConversionAnswer> AddManualTransactionAsync(this HttpClient merchantApi, ConversionBuilder transaction)
+    {
+        var response = await merchantApi.PostJsonAsync("/api/v1/conversions/manual", transaction.Build());
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.ReadJsonAsync<ConversionAnswer>();
+    }
+
+    /// <summary>POST /api/v1/conversions/{id}/approve, /decline or /reverse; the answer is left to the test.</summary>
+    public static Task<HttpResponseMessage> ReviewAsync(this HttpClient merchantApi, long conversionId, string action) =>
+        merchantApi.PostAsync($"/api/v1/conversions/{conversionId}/{action}", null);
 }

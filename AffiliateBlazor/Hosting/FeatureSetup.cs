@@ -4,6 +4,7 @@ using AffiliateBlazor.Features.Campaigns;
 using AffiliateBlazor.Features.Commissions;
 using AffiliateBlazor.Features.Conversions;
 using AffiliateBlazor.Features.Creatives;
+using AffiliateBlazor.Features.Coupons;
 using AffiliateBlazor.Features.Dashboards;
 using AffiliateBlazor.Features.Demo;
 using AffiliateBlazor.Features.Links;
@@ -28,6 +29,10 @@ public static class FeatureSetup
             .Validate(o => o.IsValid, $"Creatives:MaxBytes must be 1 to {CreativeOptions.MaxBytesCeiling} and Creatives:CacheBytes above 0.").ValidateOnStart();
         services.AddSingleton<BannerCache>();
         services.AddScoped<CreativeService>();
+        services.AddScoped<ConversionReviewService>();
+        services.AddScoped<CouponService>();
+        services.AddScoped<CouponUseService>();
+        services.AddScoped<PersonalPayoutService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MerchantAdminService>();
         services.AddSingleton<LinkCache>();

@@ -10,7 +10,8 @@ namespace AffiliateBlazor.Features.Conversions;
 /// <summary>Records conversions (idempotent per campaign and order id), attributes them and prices their commission.</summary>
 public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory, ClickIds clickIds, WriteGate writeGate, TimeProvider clock)
 {
-    public async Task<RecordedConversion> RecordAsync(Actor actor, ConversionRequest request, ConversionSource source)
+    /// <param name="occurredAt">When the sale happened, for sales reported after the fact (imported coupon uses); now when omitted.</param>
+    public async Task<RecordedConversion> RecordAsync(Actor actor, ConversionRequest request, ConversionSource source, DateTime? occurredAt = null)
     {
         request.Validate();
         var merchantId = actor.Merchant;
@@ -25,7 +26,7 @@ public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory,
 
         var coupon = string.IsNullOrWhiteSpace(request.Coupon) ? null
             : await db.Coupons.AsNoTracking().FirstOrDefaultAsync(c => c.CampaignId == campaign.Id && c.Code == request.Coupon.Trim() && c.Active);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = occurredAt ?? clock.GetUtcNow().UtcDateTime;
         var attribution = Attribution.Decide(
             new AttributionSettings(campaign.Id, campaign.CookieWindowDays, campaign.CouponBeatsClick),
             click is null ? null : new ClickFact(click.Id, click.AffiliateId, click.LinkId, click.CampaignId, click.At),

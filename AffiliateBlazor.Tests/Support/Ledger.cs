@@ -1,0 +1,52 @@
+using AffiliateBlazor.Data;
+using AffiliateBlazor.Domain;
+using AffiliateBlazor.Features.Account;
+using AffiliateBlazor.Features.Dashboards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AffiliateBlazor.Tests.Support;
+
+/// <summary>The commission ledger as the database holds it, for tests that check what a decision did to it.</summary>
+public static class Ledger
+{
+    public static async Task<List<CommissionLine>> LinesOfAsync(this AppFactory app, long conversionId)
+    {
+        await using var db = await app.DbAsync();
+        return await db.CommissionLines.AsNoTracking().Where(l => l.ConversionId == conversionId).OrderBy(l => l.Id).ToListAsync();
+    }
+
+    /// <summary>Puts the conversion's commission line into an approved payout, as the merchant's payout run does.</summary>
+    public static async Task PayOutAsync(this AppFactory app, long conversionId)
+    {
+        await using var db = await app.DbAsync();
+        var line = await db.CommissionLines.SingleAsync(l => l.ConversionId == conversionId && l.Kind == CommissionLineKind.Conversion);
+        var payout = new Payout
+        {
+            MerchantId = line.MerchantId, AffiliateId = line.AffiliateId, Amount = line.Amount, Currency = line.Currency,
+            Status = PayoutStatus.Approved, CreatedAt = DateTime.UtcNow, DecidedAt = DateTime.UtcNow,
+        };
+        db.Payouts.Add(payout);
+        await db.SaveChangesAsync();
+        line.PayoutId = payout.Id;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The affiliate's earnings as its dashboard shows them (one currency; all zero when nothing counts).</summary>
+    public static async Task<Earnings> EarningsAsync(this AppFactory app, TestAffiliate affiliate)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var dashboard = await scope.ServiceProvider.GetRequiredService<DashboardService>()
+            .ForAffiliateAsync(new Actor("tests", false, null, affiliate.AffiliateId));
+        return dashboard.Earnings.SingleOrDefault() ?? new Earnings(dashboard.Currency, 0, 0, 0);
+    }
+
+    public static async Task<int> ConversionCountAsync(this AppFactory app, int merchantId)
+    {
+        await using var db = await app.DbAsync();
+        return await db.Conversions.CountAsync(c => c.MerchantId == merchantId);
+    }
+
+    private static Task<AppDbContext> DbAsync(this AppFactory app) =>
+        app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+}
