@@ -15,6 +15,7 @@ builder.AddAccounts();
 builder.AddApi();
 builder.AddUi();
 builder.Services.AddFeatures();
+builder.Services.AddSignedConversions();
 
 var app = builder.Build();
 await app.PrepareAsync();
@@ -22,6 +23,8 @@ app.UseAppPipeline();
 
 app.MapHealth();
 app.MapTracking();
+app.MapPixels();
+app.MapPostbacks();
 
 var api = app.MapApiV1();
 api.MapAccountApi();
@@ -30,6 +33,7 @@ api.MapCampaignsApi();
 api.MapAffiliatesApi();
 api.MapLinksApi();
 api.MapConversionsApi();
+api.MapSigningSecretApi();
 
 app.MapUi();
 app.Run();

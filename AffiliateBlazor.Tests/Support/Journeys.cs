@@ -12,6 +12,9 @@ public sealed record ConversionAnswer(long Id, bool Duplicate, ConversionView Co
 /// <summary>One merchant, one CPS campaign, one approved affiliate whose link was clicked and sold.</summary>
 public sealed record TrackedSale(TestMerchant Merchant, CampaignView Campaign, TestAffiliate Affiliate, LinkView Link, string ClickId, ConversionAnswer Sale);
 
+/// <summary>One merchant, one CPS campaign (10 %, USD), one approved affiliate whose link a browser has just clicked.</summary>
+public sealed record ClickedCampaign(TestMerchant Merchant, CampaignView Campaign, TestAffiliate Affiliate, LinkView Link, string ClickId);
+
 /// <summary>The steps users take through the API, each asserting that it succeeded.</summary>
 public static class Journeys
 {
@@ -47,6 +50,19 @@ public static class Journeys
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.ReadJsonAsync<ConversionAnswer>();
     }
+
+    public static async Task<ClickedCampaign> ClickedCampaignAsync(this AppFactory app)
+    {
+        var merchant = await app.CreateMerchantAsync();
+        var campaign = await merchant.CreateCampaignAsync(CampaignBuilder.Cps());
+        var affiliate = await app.JoinAndApproveAsync(merchant);
+        var link = await affiliate.LinkIntoAsync(campaign.Id);
+        return new ClickedCampaign(merchant, campaign, affiliate, link, await app.ClickAsync(link.Code));
+    }
+
+    /// <summary>The merchant's conversions, newest first, as its conversions API lists them.</summary>
+    public static Task<Page<ConversionView>> ConversionsAsync(this TestMerchant merchant) =>
+        merchant.Api.GetJsonAsync<Page<ConversionView>>("/api/v1/conversions?pageSize=200");
 
     public static async Task<TrackedSale> TrackedSaleAsync(this AppFactory app)
     {

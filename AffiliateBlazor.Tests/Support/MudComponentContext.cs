@@ -6,10 +6,13 @@ using AffiliateBlazor.Hosting;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -32,8 +35,10 @@ public sealed class MudComponentContext : BunitContext
             ["Plans:Free:MaxCampaigns"] = "1", ["Plans:Free:MaxAffiliates"] = "10", ["Tracking:IpHashKey"] = "bunit-test-key-0123456789",
         }).Build();
         Services.AddSingleton<IConfiguration>(configuration);
+        Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = _folder });
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.Configure<IdentityOptions>(AccountSetup.ConfigureIdentity);
+        Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "test.db")}"));
         Services.AddFeatures();
         _auth = AddAuthorization();

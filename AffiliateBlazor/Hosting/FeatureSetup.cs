@@ -25,6 +25,8 @@ public static class FeatureSetup
         services.AddScoped<DashboardService>();
         services.AddScoped<MerchantAdminService>();
         services.AddScoped<TrafficRecorder>();
+        services.AddScoped<SigningSecretService>();
+        services.AddScoped<TrackedConversionService>();
         services.AddScoped<DemoSeeder>();
     }
 }
