@@ -18,6 +18,7 @@ builder.AddApi();
 builder.AddUi();
 builder.Services.AddFeatures();
 builder.AddJobs();
+builder.Services.AddSignedConversions();
 
 var app = builder.Build();
 await app.PrepareAsync();
@@ -26,6 +27,8 @@ app.UseAppPipeline();
 app.MapHealth();
 app.MapTracking();
 app.MapBanners();
+app.MapPixels();
+app.MapPostbacks();
 
 var api = app.MapApiV1();
 api.MapAccountApi();
@@ -38,6 +41,7 @@ api.MapLinksApi();
 api.MapConversionsApi();
 api.MapConversionReviewApi();
 api.MapCouponsApi();
+api.MapSigningSecretApi();
 
 app.MapUi();
 app.Run();

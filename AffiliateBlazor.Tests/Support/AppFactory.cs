@@ -34,6 +34,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "affiliateblazor-tests", Guid.NewGuid().ToString("N"));
     private readonly SemaphoreSlim _adminGate = new(1, 1);
     private HttpClient? _admin;
+    private Uri? _loopback;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -57,11 +58,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         StartServer();
         var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
             .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
-        return new Uri(addresses.First());
+        return _loopback = new Uri(addresses.First());
     }
 
-    /// <summary>A client that sees redirects as they are (the tracking contract is the 302 itself).</summary>
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client that sees redirects as they are (the tracking contract is the 302 itself); on loopback, it calls the socket.</summary>
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, BaseAddress = _loopback ?? new WebApplicationFactoryClientOptions().BaseAddress,
+    });
 
     public static string Unique(string stem) => $"{stem}{Interlocked.Increment(ref _counter)}x{Guid.NewGuid().ToString("N")[..6]}";
 

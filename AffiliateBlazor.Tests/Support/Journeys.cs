@@ -18,6 +18,9 @@ public sealed record TrackedSale(TestMerchant Merchant, CampaignView Campaign, T
 /// <summary>One merchant on the Business plan (no campaign limit), one of its campaigns and one approved affiliate.</summary>
 public sealed record AffiliateProgram(TestMerchant Merchant, CampaignView Campaign, TestAffiliate Affiliate);
 
+/// <summary>One merchant, one CPS campaign (10 %, USD), one approved affiliate whose link a browser has just clicked.</summary>
+public sealed record ClickedCampaign(TestMerchant Merchant, CampaignView Campaign, TestAffiliate Affiliate, LinkView Link, string ClickId);
+
 /// <summary>The steps users take through the API, each asserting that it succeeded.</summary>
 public static class Journeys
 {
@@ -53,6 +56,19 @@ public static class Journeys
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.ReadJsonAsync<ConversionAnswer>();
     }
+
+    public static async Task<ClickedCampaign> ClickedCampaignAsync(this AppFactory app)
+    {
+        var merchant = await app.CreateMerchantAsync();
+        var campaign = await merchant.CreateCampaignAsync(CampaignBuilder.Cps());
+        var affiliate = await app.JoinAndApproveAsync(merchant);
+        var link = await affiliate.LinkIntoAsync(campaign.Id);
+        return new ClickedCampaign(merchant, campaign, affiliate, link, await app.ClickAsync(link.Code));
+    }
+
+    /// <summary>The merchant's conversions, newest first, as its conversions API lists them.</summary>
+    public static Task<Page<ConversionView>> ConversionsAsync(this TestMerchant merchant) =>
+        merchant.Api.GetJsonAsync<Page<ConversionView>>("/api/v1/conversions?pageSize=200");
 
     public static async Task<TrackedSale> TrackedSaleAsync(this AppFactory app)
     {

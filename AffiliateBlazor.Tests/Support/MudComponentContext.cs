@@ -6,15 +6,16 @@ using AffiliateBlazor.Hosting;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using MudBlazor;
 using MudBlazor.Services;
 using AffiliateBlazor.Features.Tracking;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 
 namespace AffiliateBlazor.Tests.Support;
 
@@ -39,6 +40,7 @@ public sealed class MudComponentContext : BunitContext
         Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = _folder });
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.Configure<IdentityOptions>(AccountSetup.ConfigureIdentity);
+        Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "test.db")}"));
         Services.AddSingleton<WriteGate>();
         Services.AddFeatures();
@@ -46,6 +48,8 @@ public sealed class MudComponentContext : BunitContext
         using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
         db.Database.Migrate();
         Data = new TestData(Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Services.GetRequiredService<ClickIds>());
+        // The tracking writer is a hosted service; without a host it is started here, so recorded clicks are saved.
+        Services.GetRequiredService<TrackingWriter>().StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public TestData Data { get; }
@@ -70,6 +74,7 @@ public sealed class MudComponentContext : BunitContext
 
     protected override async ValueTask DisposeAsyncCore()
     {
+        await Services.GetRequiredService<TrackingWriter>().StopAsync(CancellationToken.None);
         await base.DisposeAsyncCore();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }

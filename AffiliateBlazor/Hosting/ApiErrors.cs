@@ -8,11 +8,14 @@ namespace AffiliateBlazor.Hosting;
 /// <summary>Turns the services' exceptions into RFC 7807 problem details with the message the user should read.</summary>
 public sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHandler
 {
+    /// <summary>The API lives under /api; /postback is API too, outside it only because networks expect that address.</summary>
+    public static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/postback");
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         // The middleware has already pointed Request.Path at the error page; the feature keeps the address that failed.
         var path = new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value);
-        if (!path.StartsWithSegments("/api")) return false;
+        if (!IsApiPath(path)) return false;
         var problem = exception switch
         {
             ValidationException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))

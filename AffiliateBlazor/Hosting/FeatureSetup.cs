@@ -41,6 +41,8 @@ public static class FeatureSetup
         services.AddSingleton<TrackingWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TrackingWriter>());
         services.AddSingleton<TrafficRecorder>();
+        services.AddScoped<SigningSecretService>();
+        services.AddScoped<TrackedConversionService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<TrafficAccrualService>();
         services.AddScoped<AutoApprovalService>();

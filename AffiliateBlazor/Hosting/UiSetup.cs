@@ -18,12 +18,15 @@ public static class UiSetup
         // An empty 401/403/404 from the API becomes problem details; elsewhere people get the not-found page.
         app.UseWhen(http => IsApi(http), api => api.UseStatusCodePages());
         app.UseWhen(http => !IsApi(http), ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Placed here rather than left to the host (which runs them first): an API 401/403 then passes the status-code pages.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
     }
 
-    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpContext http) => ApiErrors.IsApiPath(http.Request.Path);
 
     public static void MapUi(this WebApplication app)
     {

@@ -58,11 +58,13 @@ public sealed class CampaignScenario
 
     public string LinkCode(Actor affiliate) => _links[affiliate.Affiliate].Code;
 
-    /// <summary>A visitor clicks the affiliate's link and buys at once; answers the conversion's id.</summary>
+    /// <summary>A visitor clicks the affiliate's link and buys half a minute later; answers the conversion's id.</summary>
     public async Task<long> SaleAsync(Actor affiliate, long amount)
     {
         var click = await _app.RunAsync<TrafficRecorder, RecordedClick?>(r =>
             r.RecordClickAsync(LinkCode(affiliate), new Visit(AppFactory.Unique("ip"), AppFactory.BrowserAgent, null, false, null, new string?[5])));
+        // Sooner would be flagged as too fast after the click, and flagged sales are held from auto-approval.
+        _app.Clock.Advance(TimeSpan.FromSeconds(30));
         var sale = await _app.RunAsync<ConversionService, RecordedConversion>(s =>
             s.RecordAsync(Merchant, new ConversionRequest(AppFactory.Unique("order-"), amount, ClickId: click!.PublicId), ConversionSource.Api));
         return sale.Conversion.Id;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Account;
 using AffiliateBlazor.Features.Shared;
+using AffiliateBlazor.Features.Tracking;
 
 namespace AffiliateBlazor.Features.Conversions;
 
@@ -16,7 +17,10 @@ public static class ConversionEndpoints
         {
             var recorded = await service.RecordAsync(user.ToActor(), request, ConversionSource.Api);
             return TypedResults.Ok(new { id = recorded.Conversion.Id, duplicate = recorded.Duplicate, conversion = recorded.Conversion });
-        }).WithSummary("Report a conversion server to server. Idempotent per campaign and order id: a repeat returns the first one with duplicate = true.");
+        })
+        // Policies combine: this one adds the HMAC signature to the group's API key and bearer token (X-Signature over the raw body).
+        .RequireAuthorization(PostbackEndpoints.ConversionSenderPolicy)
+        .WithSummary("Report a conversion server to server. Idempotent per campaign and order id: a repeat returns the first one with duplicate = true.");
 
         api.MapGet("/me/conversions", ListAsync).WithTags("Affiliate (me)").RequireAuthorization(AccountSetup.AffiliateApiPolicy);
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Shared;
 
@@ -6,7 +7,7 @@ namespace AffiliateBlazor.Features.Conversions;
 /// <summary>A conversion as the merchant's shop reports it. Amounts are integer minor units (1999 = 19.99).</summary>
 public sealed record ConversionRequest(
     string? OrderId, long? Amount, string? Currency = null, int? CampaignId = null, string? Type = null,
-    string? ClickId = null, string? Coupon = null, string? CustomerEmail = null)
+    string? ClickId = null, string? Coupon = null, string? CustomerEmail = null, string? CustomerIp = null)
 {
     public const long MaxAmount = 1_000_000_000_000;
 
@@ -16,6 +17,10 @@ public sealed record ConversionRequest(
         "custom" or "action" => ConversionType.Custom,
         _ => ConversionType.Sale,
     };
+
+    /// <summary>The buyer's address as the shop saw it; only its keyed hash is stored, for the self-referral rule.</summary>
+    public IPAddress? CustomerIpAddress() =>
+        CustomerIp is { Length: > 0 and <= 45 } && IPAddress.TryParse(CustomerIp, out var ip) ? ip : null;
 
     public void Validate() => new Validation()
         .Check(!string.IsNullOrWhiteSpace(OrderId), "orderId", "The order id is required: it makes repeated reports of one order count once.")
@@ -27,6 +32,7 @@ public sealed record ConversionRequest(
         .Check(ClickId is null || ClickId.Length <= 32, "clickId", "The click id is at most 32 characters.")
         .Check(Coupon is null || Coupon.Length <= 64, "coupon", "The coupon code is at most 64 characters.")
         .Check(CustomerEmail is null || CustomerEmail.Length <= 256, "customerEmail", "The e-mail is at most 256 characters.")
+        .Check(CustomerIp is null || CustomerIpAddress() is not null, "customerIp", "The customer's IP is an IPv4 or IPv6 address.")
         .ThrowIfInvalid();
 }
 

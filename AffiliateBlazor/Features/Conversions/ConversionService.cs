@@ -8,10 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace AffiliateBlazor.Features.Conversions;
 
 /// <summary>Records conversions (idempotent per campaign and order id), attributes them and prices their commission.</summary>
-public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory, ClickIds clickIds, WriteGate writeGate, TimeProvider clock)
+public sealed class ConversionService(
+    IDbContextFactory<AppDbContext> dbFactory, ClickIds clickIds, WriteGate writeGate, TimeProvider clock, VisitorPrivacy privacy,
+    IConfiguration configuration)
 {
+    private readonly TimeSpan _minimumDelayAfterClick = TimeSpan.FromSeconds(configuration.GetValue("Tracking:MinSecondsAfterClick", 10));
+
+    /// <param name="cookieClickId">The click named by the visitor's tracking cookie; only browser conversions have one.</param>
     /// <param name="occurredAt">When the sale happened, for sales reported after the fact (imported coupon uses); now when omitted.</param>
-    public async Task<RecordedConversion> RecordAsync(Actor actor, ConversionRequest request, ConversionSource source, DateTime? occurredAt = null)
+    public async Task<RecordedConversion> RecordAsync(Actor actor, ConversionRequest request, ConversionSource source,
+        string? cookieClickId = null, DateTime? occurredAt = null)
     {
         request.Validate();
         var merchantId = actor.Merchant;
@@ -21,6 +27,9 @@ public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory,
         var click = clickIds.Decode(request.ClickId) is { } clickRowId
             ? await db.Clicks.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clickRowId && c.MerchantId == merchantId)
             : null;
+        var cookieClick = clickIds.Decode(cookieClickId) is { } cookieRowId
+            ? await db.Clicks.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cookieRowId && c.MerchantId == merchantId)
+            : null;
         var campaign = await ResolveCampaignAsync(db, merchantId, request, click);
         if (await FindExistingAsync(db, campaign.Id, orderId) is { } existing) return new(existing, true);
 
@@ -29,9 +38,8 @@ public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory,
         var now = occurredAt ?? clock.GetUtcNow().UtcDateTime;
         var attribution = Attribution.Decide(
             new AttributionSettings(campaign.Id, campaign.CookieWindowDays, campaign.CouponBeatsClick),
-            click is null ? null : new ClickFact(click.Id, click.AffiliateId, click.LinkId, click.CampaignId, click.At),
-            coupon is null ? null : new CouponFact(coupon.Id, coupon.AffiliateId, coupon.CampaignId),
-            cookieClick: null, now);
+            ClickFactOf(click), coupon is null ? null : new CouponFact(coupon.Id, coupon.AffiliateId, coupon.CampaignId),
+            ClickFactOf(cookieClick), now);
 
         var currency = request.Currency ?? campaign.Currency;
         var conversion = new Conversion
@@ -41,7 +49,10 @@ public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory,
             OrderId = orderId, Amount = request.Amount ?? 0, Currency = currency, Status = ConversionStatus.Pending,
             AttributionReason = attribution.Reason, CreatedAt = now,
             CustomerEmailHash = string.IsNullOrWhiteSpace(request.CustomerEmail) ? null : Tokens.Sha256Hex(request.CustomerEmail.Trim().ToLowerInvariant()),
+            IpHash = privacy.HashIp(request.CustomerIpAddress()),
         };
+        var attributedClick = new[] { click, cookieClick }.FirstOrDefault(c => c is not null && c.Id == attribution.ClickId);
+        (conversion.Flags, conversion.FlagReason) = await AssessFraudAsync(db, conversion, attributedClick, now);
         if (attribution.AffiliateId is { } affiliateId)
         {
             var personal = await db.PersonalPayouts.AsNoTracking().Where(p => p.CampaignId == campaign.Id && p.AffiliateId == affiliateId).ToListAsync();
@@ -97,6 +108,20 @@ public sealed class ConversionService(IDbContextFactory<AppDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync();
         return await Project(db, Scope(db, actor).Where(c => c.Id == id)).FirstOrDefaultAsync() ?? throw new NotFoundException("The conversion");
     }
+
+    private async Task<FraudVerdict> AssessFraudAsync(AppDbContext db, Conversion conversion, Click? click, DateTime now)
+    {
+        var affiliate = conversion.AffiliateId is { } id
+            ? await db.Affiliates.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Email, a.IpHash }).FirstOrDefaultAsync()
+            : null;
+        return FraudRules.Assess(new ConversionEvidence(
+            click is null ? null : new ClickEvidence(click.At, click.IsBillable), now, _minimumDelayAfterClick,
+            conversion.CustomerEmailHash, conversion.IpHash,
+            affiliate is null ? null : Tokens.Sha256Hex(affiliate.Email.Trim().ToLowerInvariant()), affiliate?.IpHash));
+    }
+
+    private static ClickFact? ClickFactOf(Click? click) =>
+        click is null ? null : new ClickFact(click.Id, click.AffiliateId, click.LinkId, click.CampaignId, click.At);
 
     private static async Task<Campaign> ResolveCampaignAsync(AppDbContext db, int merchantId, ConversionRequest request, Click? click)
     {

@@ -35,7 +35,7 @@ public sealed class CouponUseService(IDbContextFactory<AppDbContext> dbFactory, 
             book = await CouponBook.LoadAsync(db, actor.Merchant, [use.Code]);
         var check = Check(use, book, clock.GetUtcNow().UtcDateTime, out var ready);
         check.ThrowIfInvalid();
-        return await conversions.RecordAsync(actor, ready!.Request, ConversionSource.Coupon, ready.OccurredAt);
+        return await conversions.RecordAsync(actor, ready!.Request, ConversionSource.Coupon, occurredAt: ready.OccurredAt);
     }
 
     /// <summary>Checks every row first and writes nothing unless all are good; then records them in file order.</summary>
@@ -66,7 +66,7 @@ public sealed class CouponUseService(IDbContextFactory<AppDbContext> dbFactory, 
         // counting anything twice.
         var created = 0;
         foreach (var use in ready)
-            if (!(await conversions.RecordAsync(actor, use.Request, ConversionSource.Coupon, use.OccurredAt)).Duplicate) created++;
+            if (!(await conversions.RecordAsync(actor, use.Request, ConversionSource.Coupon, occurredAt: use.OccurredAt)).Duplicate) created++;
         return new(rows.Count, created, rows.Count - created);
     }
 
