@@ -22,10 +22,10 @@ builder.Services.AddSignedConversions();
 
 var app = builder.Build();
 await app.PrepareAsync();
+app.UseTracking();
 app.UseAppPipeline();
 
 app.MapHealth();
-app.MapTracking();
 app.MapBanners();
 app.MapPixels();
 app.MapPostbacks();

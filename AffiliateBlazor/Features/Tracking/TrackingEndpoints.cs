@@ -1,11 +1,13 @@
 using System.Text;
 using AffiliateBlazor.Domain;
+using Microsoft.Net.Http.Headers;
 
 namespace AffiliateBlazor.Features.Tracking;
 
 /// <summary>
 /// The public tracking addresses merchants and affiliates paste into pages (DESIGN §5). They stay stable. They are the
-/// hot path: plain request delegates, short-circuited right after routing (no auth, antiforgery or status pages).
+/// hot path, so they are answered by the first middleware, before routing, authentication and the rest of the pipeline:
+/// matching two fixed prefixes is cheaper than matching the app's hundreds of routes.
 /// </summary>
 public static class TrackingEndpoints
 {
@@ -17,18 +19,26 @@ public static class TrackingEndpoints
     /// <summary>A transparent 1×1 GIF.</summary>
     public static readonly byte[] Pixel = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
-    public static void MapTracking(this WebApplication app)
+    /// <summary>Must come first in the pipeline.</summary>
+    public static void UseTracking(this WebApplication app) => app.Use(next => http =>
     {
-        app.MapMethods("/t/{code}", ["GET", "HEAD"], http => UnlessUnsavedAsync(http, ClickAsync)).ShortCircuit().ExcludeFromDescription();
-        app.MapMethods("/i/{code}", ["GET", "HEAD"], http => UnlessUnsavedAsync(http, ImpressionAsync)).ShortCircuit().ExcludeFromDescription();
-    }
+        var request = http.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) return next(http);
+        if (request.Path.StartsWithSegments("/t", out var code) && IsOneSegment(code))
+            return UnlessUnsavedAsync(http, code.Value![1..], ClickAsync);
+        if (request.Path.StartsWithSegments("/i", out code) && IsOneSegment(code))
+            return UnlessUnsavedAsync(http, code.Value![1..], ImpressionAsync);
+        return next(http);
+    });
+
+    private static bool IsOneSegment(PathString rest) => rest.Value is { Length: > 1 } value && value.IndexOf('/', 1) < 0;
 
     /// <summary>An event that could not be saved is not acknowledged: the caller gets 503 and may retry, never a false 302.</summary>
-    private static async Task UnlessUnsavedAsync(HttpContext http, Func<HttpContext, Task> handle)
+    private static async Task UnlessUnsavedAsync(HttpContext http, string code, Func<HttpContext, string, Task> handle)
     {
         try
         {
-            await handle(http);
+            await handle(http, code);
         }
         catch (Exception) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
         {
@@ -38,9 +48,8 @@ public static class TrackingEndpoints
         }
     }
 
-    private static async Task ClickAsync(HttpContext http)
+    private static async Task ClickAsync(HttpContext http, string code)
     {
-        var code = (string)http.Request.RouteValues["code"]!;
         var query = http.Request.Query;
         var subs = new string?[5];
         for (var i = 0; i < subs.Length; i++) subs[i] = query[SubNames[i]].ToString() is { Length: > 0 } sub ? sub : null;
@@ -64,24 +73,29 @@ public static class TrackingEndpoints
         // The first-party cookie lets a later pixel call on this host name the click without a click_id.
         var cookie = CookiePrefix + click.CampaignKey;
         if (click.Attribution == AttributionModel.LastClick || !http.Request.Cookies.ContainsKey(cookie))
-            http.Response.Cookies.Append(cookie, click.PublicId, new CookieOptions
-            {
-                HttpOnly = true, IsEssential = true, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(click.CookieWindowDays),
-                SameSite = http.Request.IsHttps ? SameSiteMode.None : SameSiteMode.Lax,
-            });
+            http.Response.Headers.Append(HeaderNames.SetCookie, string.Concat(cookie, "=", click.PublicId, CookieAttributes(http.Request.IsHttps, click.CookieWindowDays)));
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Location = click.RedirectTo;
         http.Response.StatusCode = StatusCodes.Status302Found;
     }
 
-    private static async Task ImpressionAsync(HttpContext http)
+    private static async Task ImpressionAsync(HttpContext http, string code)
     {
-        var code = (string)http.Request.RouteValues["code"]!;
         var counted = code.Length <= MaxCodeLength
             && await http.RequestServices.GetRequiredService<TrafficRecorder>().RecordImpressionAsync(code, null, http.RequestAborted);
         http.Response.Headers.CacheControl = "no-store";
         await AnswerAsync(http, counted ? StatusCodes.Status200OK : StatusCodes.Status404NotFound, "image/gif", Pixel);
     }
+
+    /// <summary>
+    /// HttpOnly; SameSite=None needs Secure, so plain http (a LAN install) gets Lax. Cached per window: every click sets
+    /// the cookie, and formatting it through CookieOptions each time shows in the hot path's profile.
+    /// </summary>
+    private static string CookieAttributes(bool https, int days) =>
+        CookieSuffixes.GetOrAdd((https, days), key =>
+            $"; max-age={TimeSpan.FromDays(key.Days).TotalSeconds:0}; path=/; {(key.Https ? "secure; samesite=none" : "samesite=lax")}; httponly");
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(bool Https, int Days), string> CookieSuffixes = new();
 
     private static Task AnswerAsync(HttpContext http, int status, string contentType, byte[] body)
     {
