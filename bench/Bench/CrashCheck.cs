@@ -9,6 +9,8 @@ public sealed class CrashCheck(int kills, long acknowledged, long lost)
         var random = new Random(7);
         for (var kill = 1; kill <= kills; kill++)
         {
+            long lastRowBefore;
+            using (var before = new Database(databasePath)) lastRowBefore = before.LastClickRowId();
             var app = await AppUnderTest.StartAsync(appFolder, databasePath);
             using var stop = new CancellationTokenSource();
             var load = Load.ClicksAsync(app.BaseUrl, setup.LinkCode, count: null, stop.Token);
@@ -18,7 +20,7 @@ public sealed class CrashCheck(int kills, long acknowledged, long lost)
             var acked = await load;
             await app.DisposeAsync();
             using var db = new Database(databasePath);
-            var missing = db.MissingClicks(acked);
+            var missing = db.MissingClicks(acked, lastRowBefore);
             acknowledged += acked.Count;
             lost += missing;
             Console.WriteLine($"  kill {kill,2}: {acked.Count,6:N0} clicks acknowledged before kill -9, {missing} missing after restart");

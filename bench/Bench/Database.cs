@@ -14,19 +14,19 @@ public sealed class Database(string path) : IDisposable
         return Convert.ToInt64(command.ExecuteScalar() ?? 0L);
     }
 
-    /// <summary>How many of the given click ids have no row.</summary>
-    public int MissingClicks(IEnumerable<string> clickIds)
+    public long LastClickRowId() => Scalar("SELECT COALESCE(MAX(Id), 0) FROM Clicks");
+
+    /// <summary>How many of the given click ids have no row among the clicks written after <paramref name="afterRowId"/>.</summary>
+    public int MissingClicks(IEnumerable<string> clickIds, long afterRowId)
     {
+        // Click ids are not indexed (the app finds clicks by decoding ids to row ids), so read the new rows once.
+        var stored = new HashSet<string>(StringComparer.Ordinal);
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Clicks WHERE PublicId = $id";
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        var missing = 0;
-        foreach (var clickId in clickIds)
-        {
-            id.Value = clickId;
-            if (Convert.ToInt64(command.ExecuteScalar()) == 0) missing++;
-        }
-        return missing;
+        command.CommandText = "SELECT PublicId FROM Clicks WHERE Id > $after";
+        command.Parameters.AddWithValue("$after", afterRowId);
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) stored.Add(reader.GetString(0));
+        return clickIds.Count(id => !stored.Contains(id));
     }
 
     private static SqliteConnection Open(string path)

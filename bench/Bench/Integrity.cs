@@ -12,9 +12,10 @@ public sealed class Integrity(IReadOnlyList<(string Endpoint, long Acknowledged,
         var results = new List<(string, long, long)>();
 
         var clicksBefore = db.Scalar("SELECT COUNT(*) FROM Clicks");
+        var lastRowBefore = db.LastClickRowId();
         var clicks = await Load.ClicksAsync(app.BaseUrl, setup.LinkCode, Requests, CancellationToken.None);
         results.Add(("clicks", clicks.Count, db.Scalar("SELECT COUNT(*) FROM Clicks") - clicksBefore));
-        results.Add(("  of which missing by id", 0, db.MissingClicks(clicks)));
+        results.Add(("  of which missing by id", 0, db.MissingClicks(clicks, lastRowBefore)));
 
         var impressionsBefore = db.Scalar("SELECT COALESCE(SUM(Impressions), 0) FROM TrafficRollups");
         var impressions = await Load.ImpressionsAsync(app.BaseUrl, setup.LinkCode, Requests);

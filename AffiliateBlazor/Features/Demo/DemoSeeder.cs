@@ -84,7 +84,8 @@ public sealed class DemoSeeder(
                         At = at, IpHash = Tokens.New(32), UserAgent = "Mozilla/5.0 (demo)",
                     };
                     db.Clicks.Add(click);
-                    AddToRollup(db, link, at);
+                    // A banner campaign's clicks come from banners that were seen dozens of times each.
+                    AddToRollup(db, link, at, impressions: campaign.Type == CommissionType.Cpm ? random.Next(20, 60) : 0);
                     if (random.Next(0, 12) != 0 || campaign.Type is CommissionType.Ppc or CommissionType.Cpm) continue;
                     var amount = random.Next(1500, 25000);
                     var commission = campaign.Type == CommissionType.Cps ? MoneyMath.ApplyBasisPoints(amount, campaign.PercentBasisPoints) : campaign.FixedAmount;
@@ -111,7 +112,7 @@ public sealed class DemoSeeder(
         }
     }
 
-    private static void AddToRollup(AppDbContext db, TrackingLink link, DateTime at)
+    private static void AddToRollup(AppDbContext db, TrackingLink link, DateTime at, int impressions)
     {
         var bucket = TrafficRollup.BucketOf(at);
         var rollup = db.TrafficRollups.Local.FirstOrDefault(r => r.LinkId == link.Id && r.BucketStart == bucket);
@@ -120,6 +121,7 @@ public sealed class DemoSeeder(
         rollup.Clicks++;
         rollup.UniqueClicks++;
         rollup.BillableClicks++;
+        rollup.Impressions += impressions;
     }
 
     private static IEnumerable<CampaignInput> CampaignInputs()
