@@ -99,7 +99,7 @@ public sealed class ConversionService(
         if (filter.From is { } from) query = query.Where(c => c.CreatedAt >= from);
         if (filter.To is { } to) query = query.Where(c => c.CreatedAt < to);
         var total = await query.CountAsync();
-        var items = await Project(db, query.OrderByDescending(c => c.Id).Skip(page.Skip).Take(page.Take)).ToListAsync();
+        var items = await Project(db, query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Skip(page.Skip).Take(page.Take)).ToListAsync();
         return new(items, total);
     }
 
