@@ -73,8 +73,7 @@ namespace AffiliateBlazor.Data.Migrations
                 name: "Clicks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
                     PublicId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     MerchantId = table.Column<int>(type: "INTEGER", nullable: false),
                     CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
@@ -150,6 +149,7 @@ namespace AffiliateBlazor.Data.Migrations
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ProtectedSigningSecret = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -703,22 +703,6 @@ namespace AffiliateBlazor.Data.Migrations
                 name: "IX_Campaigns_PublicKey",
                 table: "Campaigns",
                 column: "PublicKey",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Clicks_LinkId_IpHash_At",
-                table: "Clicks",
-                columns: new[] { "LinkId", "IpHash", "At" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Clicks_MerchantId_At",
-                table: "Clicks",
-                columns: new[] { "MerchantId", "At" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Clicks_PublicId",
-                table: "Clicks",
-                column: "PublicId",
                 unique: true);
 
             migrationBuilder.CreateIndex(

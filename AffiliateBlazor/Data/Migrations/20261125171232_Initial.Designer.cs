@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AffiliateBlazor.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125153303_Initial")]
+    [Migration("20261125171232_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -316,7 +316,6 @@ namespace AffiliateBlazor.Data.Migrations
             modelBuilder.Entity("AffiliateBlazor.Domain.Click", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AffiliateId")
@@ -381,13 +380,6 @@ namespace AffiliateBlazor.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("PublicId")
-                        .IsUnique();
-
-                    b.HasIndex("MerchantId", "At");
-
-                    b.HasIndex("LinkId", "IpHash", "At");
 
                     b.ToTable("Clicks");
                 });
@@ -662,6 +654,10 @@ namespace AffiliateBlazor.Data.Migrations
                     b.Property<string>("Plan")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSigningSecret")
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
