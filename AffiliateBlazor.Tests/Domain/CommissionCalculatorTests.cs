@@ -118,9 +118,14 @@ public class CommissionCalculatorTests
     [Fact]
     public void Coupon_fixed_pays_per_use()
     {
-        var quote = Quote(Rule(CommissionType.Coupon, bp: 9_000, fixedAmount: 300), Sale(50_000));
+        var quote = Quote(Rule(CommissionType.Coupon, bp: 9_000, fixedAmount: 300), Sale(50_000) with { CouponCode = "SPRING" });
         Assert.Equal(new CommissionQuote(300, "USD", "coupon use: fixed 3.00 USD"), quote);
     }
+
+    [Fact]
+    public void A_coupon_campaign_pays_nothing_for_a_sale_without_a_coupon() =>
+        Assert.Equal(new CommissionQuote(0, "USD", "a coupon campaign pays per coupon use, and no valid coupon was used"),
+            Quote(Rule(CommissionType.Coupon, bp: 9_000, fixedAmount: 300), Sale(50_000)));
 
     [Theory]
     [InlineData(4_550, 1000, 455)]
@@ -128,14 +133,14 @@ public class CommissionCalculatorTests
     [InlineData(0, 1250, 0)]
     public void Coupon_percent_pays_a_share_of_the_sale(long amount, int bp, long expected)
     {
-        var quote = Quote(Rule(CommissionType.Coupon, bp, fixedAmount: 300, couponBasis: PayoutBasis.Percent), Sale(amount));
+        var quote = Quote(Rule(CommissionType.Coupon, bp, fixedAmount: 300, couponBasis: PayoutBasis.Percent), Sale(amount) with { CouponCode = "SPRING" });
         Assert.Equal(expected, quote.Amount);
     }
 
     [Fact]
     public void Coupon_percent_explains_itself() =>
         Assert.Equal("coupon use: 10% of 45.50 USD",
-            Quote(Rule(CommissionType.Coupon, 1000, couponBasis: PayoutBasis.Percent), Sale(4_550)).Basis);
+            Quote(Rule(CommissionType.Coupon, 1000, couponBasis: PayoutBasis.Percent), Sale(4_550) with { CouponCode = "SPRING" }).Basis);
 
     [Fact]
     public void Ppc_pays_nothing_per_conversion() =>

@@ -27,13 +27,15 @@ public static class CommissionCalculator
         if (!string.Equals(facts.Currency, campaign.Currency, StringComparison.Ordinal))
             throw new CurrencyMismatchException(campaign.Currency, facts.Currency);
 
-        // Traffic campaigns pay per click or impression through TrafficAccrual, and a CPA campaign pays only for its own
-        // action: no rate, personal or not, turns other conversions into commission.
-        if (campaign.Type is CommissionType.Ppc or CommissionType.Cpm || (campaign.Type == CommissionType.Cpa && facts.Type != campaign.CpaAction))
+        // Traffic campaigns pay per click or impression through TrafficAccrual, a CPA campaign pays only for its own action
+        // and a coupon campaign only for coupon uses: no rate, personal or not, turns other conversions into commission.
+        if (campaign.Type is CommissionType.Ppc or CommissionType.Cpm || (campaign.Type == CommissionType.Cpa && facts.Type != campaign.CpaAction)
+            || (campaign.Type == CommissionType.Coupon && facts.CouponCode is null))
             return new CommissionQuote(0, campaign.Currency, campaign.Type switch
             {
                 CommissionType.Ppc => "PPC pays per click, not per conversion",
                 CommissionType.Cpm => "CPM pays per 1,000 impressions, not per conversion",
+                CommissionType.Coupon => "a coupon campaign pays per coupon use, and no valid coupon was used",
                 _ => $"CPA pays per {campaign.CpaAction.ToString().ToLowerInvariant()} only",
             });
 

@@ -19,7 +19,7 @@ public sealed class JobScheduleTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task At_start_up_the_jobs_close_the_days_missed_while_the_app_was_down()
     {
         // Yesterday's clicks are recorded while the scheduler is off, as if the app had been down since.
-        var yesterday = DateTime.UtcNow.Date.AddDays(-1).AddHours(12);
+        var yesterday = DateTime.UtcNow.Date.AddDays(-2).AddHours(12); // two days back: just after midnight UTC yesterday is not closable yet
         var data = new TestData(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), app.Services.GetRequiredService<AffiliateBlazor.Features.Tracking.ClickIds>());
         var merchant = await data.MerchantAsync(plan: "Business");
         var affiliate = await data.ApprovedAffiliateAsync(merchant);

@@ -13,8 +13,8 @@ public sealed record MerchantSignUp(string Company, string Website, string Email
 
 public sealed record AffiliateSignUp(string Name, string Email, string Password, string? Website);
 
-/// <summary>The temporary password is set only when the invitation made the login; it is shown once.</summary>
-public sealed record InvitedAffiliate(MemberView Member, string? TemporaryPassword);
+/// <summary>The temporary password is shown once, to the merchant who made the login.</summary>
+public sealed record InvitedAffiliate(MemberView Member, string TemporaryPassword);
 
 /// <summary>New logins: merchants sign up on their own; affiliates sign up on a merchant's /join page.</summary>
 public sealed partial class SignUpService(
@@ -71,20 +71,20 @@ public sealed partial class SignUpService(
     }
 
     /// <summary>
-    /// A merchant brings an affiliate in directly: the affiliate's login is made (with a one-time password the merchant
-    /// passes on) or found by e-mail, and its membership is approved at once, within the plan's limit.
+    /// A merchant brings a new affiliate in directly: the affiliate's login is made, with a one-time password the
+    /// merchant passes on, and its membership is approved at once, within the plan's limit.
     /// </summary>
     public async Task<InvitedAffiliate> InviteAffiliateAsync(Actor merchant, string? name, string? email)
     {
         new Validation().Check(name?.Trim().Length is >= 2 and <= 200, "name", "Enter the affiliate's name (2 to 200 characters).").ThrowIfInvalid();
-        string? temporaryPassword = null;
-        var user = email is null ? null : await users.FindByEmailAsync(email.Trim());
-        if (user is not null && !await users.IsInRoleAsync(user, Roles.Affiliate))
-            throw ValidationException.For("email", "This e-mail belongs to an account that is not an affiliate.");
-        if (user is null)
+        // An existing login is never pulled into a program without its owner's consent, and the answer does not say
+        // what kind of account it is: the person is sent the program's join page instead.
+        if (email is not null && await users.FindByEmailAsync(email.Trim()) is not null)
+            throw ValidationException.For("email", "This e-mail already has an account: send its owner your program's join page instead.");
+        var temporaryPassword = Tokens.New(14) + "-a1";
+        ApplicationUser user;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            temporaryPassword = Tokens.New(14) + "-a1";
-            await using var transaction = await db.Database.BeginTransactionAsync();
             user = await CreateUserAsync(email, temporaryPassword, Roles.Affiliate);
             db.Affiliates.Add(new Affiliate { UserId = user.Id, Name = name!.Trim(), Email = user.Email!, CreatedAt = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();

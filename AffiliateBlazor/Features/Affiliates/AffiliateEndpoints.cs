@@ -19,7 +19,7 @@ public static class AffiliateEndpoints
         {
             var invited = await signUp.InviteAffiliateAsync(user.ToActor(), request.Name, request.Email);
             return TypedResults.Created($"/api/v1/affiliates/{invited.Member.Id}", invited);
-        }).WithSummary("Invite an affiliate: its login is made (the one-time password is in this answer only) or found by e-mail, and approved.");
+        }).WithSummary("Invite a new affiliate: its login is made (the one-time password is in this answer only) and approved.");
         members.MapPost("/{id:int}/approve", async (int id, ClaimsPrincipal user, AffiliateService service) =>
             TypedResults.Ok(await service.ApproveAsync(user.ToActor(), id)));
         members.MapPost("/{id:int}/reject", async (int id, ClaimsPrincipal user, AffiliateService service) =>

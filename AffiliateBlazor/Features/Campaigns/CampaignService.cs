@@ -57,6 +57,11 @@ public sealed class CampaignService(
             var merchant = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == actor.Merchant);
             plans.Get(merchant.Plan).EnsureCanAddCampaign(await CountLiveAsync(db, merchant.Id, exceptId: id));
         }
+        // Clicks, conversions and ledger lines were counted and priced under the old terms; a new type or currency would
+        // reprice history (a CPS campaign turned PPC would pay every past click). A new campaign is the way to change them.
+        if ((input.Type != campaign.Type || input.Currency != campaign.Currency)
+            && (await db.TrafficRollups.AnyAsync(r => r.CampaignId == id) || await db.Conversions.AnyAsync(c => c.CampaignId == id)))
+            throw new DomainException("This campaign already has traffic or conversions, so its commission type and currency are fixed. Create a new campaign instead.");
         input.ApplyTo(campaign);
         db.AuditEntries.Add(new AuditEntry { MerchantId = campaign.MerchantId, UserId = actor.UserId, Action = "campaign.updated", Subject = campaign.Name, At = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();

@@ -57,7 +57,7 @@ public sealed class ConversionService(
         {
             var personal = await db.PersonalPayouts.AsNoTracking().Where(p => p.CampaignId == campaign.Id && p.AffiliateId == affiliateId).ToListAsync();
             var quote = CommissionCalculator.ForConversion(campaign.Rule, personal.Select(p => p.Rate),
-                new ConversionFacts(affiliateId, conversion.Type, conversion.Amount, currency, request.Coupon?.Trim()));
+                new ConversionFacts(affiliateId, conversion.Type, conversion.Amount, currency, attribution.CouponId is null ? null : coupon?.Code));
             (conversion.Commission, conversion.CommissionBasis) = (quote.Amount, quote.Basis);
         }
         else if (currency != campaign.Currency)

@@ -51,7 +51,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
 
         var buckets = await traffic.Where(r => r.BucketStart >= fromUtc).GroupBy(r => r.BucketStart)
             .Select(g => new { g.Key, Clicks = g.Sum(r => r.Clicks) }).ToListAsync();
-        var sales = await conversions.Where(c => c.CreatedAt >= fromUtc && c.Status != ConversionStatus.Declined)
+        var sales = await conversions.Where(c => c.CreatedAt >= fromUtc && c.Status != ConversionStatus.Declined && c.Status != ConversionStatus.Reversed)
             .Select(c => new { c.CreatedAt, c.Amount, c.Commission }).ToListAsync();
         var clicksByDay = buckets.GroupBy(b => LocalDay(b.Key)).ToDictionary(g => g.Key, g => g.Sum(b => b.Clicks));
         var salesByDay = sales.GroupBy(s => LocalDay(s.CreatedAt)).ToDictionary(g => g.Key, g => g.ToList());

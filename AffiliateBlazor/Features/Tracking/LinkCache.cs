@@ -34,6 +34,8 @@ public sealed class LinkCache(IDbContextFactory<AppDbContext> dbFactory, TimePro
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    private long _generation;
+
     private sealed record Entry(CachedLink? Link, long LoadedAt);
 
     /// <summary>The link if it takes traffic (link and campaign active), otherwise null.</summary>
@@ -46,10 +48,15 @@ public sealed class LinkCache(IDbContextFactory<AppDbContext> dbFactory, TimePro
     }
 
     /// <summary>Called whenever a link or campaign changes.</summary>
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.Clear();
+    }
 
     private async Task<CachedLink?> LoadAsync(string code, long now)
     {
+        var generation = Interlocked.Read(ref _generation);
         await using var db = await dbFactory.CreateDbContextAsync();
         var link = await db.Links.AsNoTracking()
             .Where(l => l.Code == code && l.Active && l.Campaign!.Status == CampaignStatus.Active)
@@ -58,7 +65,8 @@ public sealed class LinkCache(IDbContextFactory<AppDbContext> dbFactory, TimePro
             .FirstOrDefaultAsync();
         // Unknown codes are remembered too, so probing random codes does not reach the database; the size stays bounded.
         if (_entries.Count >= MaxEntries) _entries.Clear();
-        _entries[code] = new Entry(link, now);
+        // A change saved while this read ran cleared the cache after it: keeping the old answer would undo that clear.
+        if (generation == Interlocked.Read(ref _generation)) _entries[code] = new Entry(link, now);
         return link;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using AffiliateBlazor.Domain;
+using AffiliateBlazor.Features.Shared;
 using Microsoft.Net.Http.Headers;
 
 namespace AffiliateBlazor.Features.Tracking;
@@ -50,15 +51,11 @@ public static class TrackingEndpoints
 
     private static async Task ClickAsync(HttpContext http, string code)
     {
-        var query = http.Request.Query;
-        var subs = new string?[5];
-        for (var i = 0; i < subs.Length; i++) subs[i] = query[SubNames[i]].ToString() is { Length: > 0 } sub ? sub : null;
-        if (code.Length > MaxCodeLength || subs.Any(s => s?.Length > MaxSubLength))
+        if (code.Length > MaxCodeLength || !TryReadQuery(http, out var subs, out var creative))
         {
             await AnswerAsync(http, StatusCodes.Status400BadRequest, "text/plain", "The link is malformed."u8.ToArray());
             return;
         }
-        int? creative = int.TryParse(query["cr"], out var cr) && cr > 0 ? cr : null;
         var privacy = http.RequestServices.GetRequiredService<VisitorPrivacy>();
         var visit = new Visit(privacy.HashIp(http.Connection.RemoteIpAddress), VisitorPrivacy.TrimUserAgent(http.Request.Headers.UserAgent),
             http.Request.Headers.Referer.ToString() is { Length: > 0 and <= MaxReferrerLength } referrer ? referrer : null,
@@ -77,6 +74,28 @@ public static class TrackingEndpoints
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Location = click.RedirectTo;
         http.Response.StatusCode = StatusCodes.Status302Found;
+    }
+
+    /// <summary>
+    /// Sub-ids and the banner id, read strictly: ASP.NET's own reader would repair invalid UTF-8 or join repeated names,
+    /// and the sub-ids are stored and shown in reports.
+    /// </summary>
+    private static bool TryReadQuery(HttpContext http, out string?[] subs, out int? creative)
+    {
+        subs = new string?[SubNames.Length];
+        creative = null;
+        IReadOnlyDictionary<string, string> query;
+        try
+        {
+            query = StrictQuery.Parse(http.Request.QueryString.Value);
+        }
+        catch (ValidationException)
+        {
+            return false;
+        }
+        for (var i = 0; i < subs.Length; i++) subs[i] = query.TryGetValue(SubNames[i], out var sub) && sub.Length > 0 ? sub : null;
+        creative = query.TryGetValue("cr", out var cr) && int.TryParse(cr, out var id) && id > 0 ? id : null;
+        return subs.All(sub => sub is null || sub.Length <= MaxSubLength);
     }
 
     private static async Task ImpressionAsync(HttpContext http, string code)

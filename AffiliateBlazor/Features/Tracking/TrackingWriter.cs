@@ -34,9 +34,25 @@ public sealed class TrackingWriter(IConfiguration configuration, IHostEnvironmen
 
     protected override Task ExecuteAsync(CancellationToken stopping) =>
         // Commits are synchronous SQLite calls: they get a thread of their own rather than starving request threads.
-        Task.Factory.StartNew(() => Run(stopping), stopping, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Task.Factory.StartNew(() => Run(stopping), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private void Run(CancellationToken stopping)
+    {
+        try
+        {
+            WriteUntilStopped(stopping);
+        }
+        finally
+        {
+            // Whatever ended the loop (a stop, or a database that cannot be opened), later events fail at once
+            // with 503 instead of waiting for a writer that is gone.
+            TrackingBatch left;
+            lock (_gate) (left, _stopped) = (_open, true);
+            left.MarkFailed(new InvalidOperationException("The tracking writer is not running."));
+        }
+    }
+
+    private void WriteUntilStopped(CancellationToken stopping)
     {
         var connectionString = new SqliteConnectionStringBuilder(DatabaseSetup.ConnectionString(configuration))
         {

@@ -1,0 +1,46 @@
+using System.Net;
+using AffiliateBlazor.Data;
+using AffiliateBlazor.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AffiliateBlazor.Tests.Features.Tracking;
+
+/// <summary>Sub-ids are the affiliate's labels in reports: malformed ones are refused and nothing is counted.</summary>
+public sealed class ClickInputTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Theory]
+    [InlineData("sub1=%00")]
+    [InlineData("sub2=a%0Ab")]
+    [InlineData("sub3=%C3%28")]
+    [InlineData("sub4=%FF")]
+    [InlineData("sub5=%7F")]
+    public async Task A_malformed_sub_id_answers_400_and_counts_no_click(string query)
+    {
+        var clicked = await app.ClickedCampaignAsync();
+        var before = await ClicksAsync(clicked.Link.Id);
+        using var visitor = app.NewClient();
+
+        var response = await visitor.GetAsync($"/t/{clicked.Link.Code}?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(before, await ClicksAsync(clicked.Link.Id));
+    }
+
+    [Fact]
+    public async Task A_sub_id_over_100_characters_is_refused_and_one_of_100_is_kept()
+    {
+        var clicked = await app.ClickedCampaignAsync();
+        using var visitor = app.NewClient();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await visitor.GetAsync($"/t/{clicked.Link.Code}?sub1={new string('a', 101)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await visitor.GetAsync($"/t/{clicked.Link.Code}?sub1={new string('a', 100)}")).StatusCode);
+    }
+
+    private async Task<int> ClicksAsync(int linkId)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Clicks.CountAsync(c => c.LinkId == linkId);
+    }
+}
