@@ -12,14 +12,11 @@ namespace AffiliateBlazor.Features.Tracking;
 /// a token column would cost the hot path about three times its insert rate. Ids are handed out here, before the row
 /// is written, because the visitor's redirect carries the id; the single writer then inserts rows with these ids.
 /// </summary>
-public sealed class ClickIds(VisitorPrivacy privacy, IConfiguration configuration, IHostEnvironment environment)
+public sealed class ClickIds(IConfiguration configuration, IHostEnvironment environment)
 {
-    private readonly ThreadLocal<Aes> _aes = new(() =>
-    {
-        var aes = Aes.Create();
-        aes.Key = privacy.DeriveKey("click-ids")[..16];
-        return aes;
-    });
+    // A key of its own, never derived from the IP-hash key: changing that one must not void the click ids already issued.
+    private readonly ThreadLocal<Aes> _aes = CiphersFor(
+        SHA256.HashData(LocalSecrets.LoadOrCreate(configuration, environment, "Tracking:ClickIdKey", "click-id.key"))[..16]);
     private readonly Lock _start = new();
     private long _last = -1;
 
@@ -50,6 +47,14 @@ public sealed class ClickIds(VisitorPrivacy privacy, IConfiguration configuratio
         _aes.Value!.DecryptEcb(sealedBlock, block, PaddingMode.None);
         return block[8..].IndexOfAnyExcept((byte)0) < 0 ? BinaryPrimitives.ReadInt64BigEndian(block) : null;
     }
+
+    /// <summary>An AES instance per thread: its encrypt and decrypt calls are not safe to share between threads.</summary>
+    private static ThreadLocal<Aes> CiphersFor(byte[] key) => new(() =>
+    {
+        var aes = Aes.Create();
+        aes.Key = key;
+        return aes;
+    });
 
     private long HighestStoredId()
     {

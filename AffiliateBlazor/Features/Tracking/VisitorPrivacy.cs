@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using AffiliateBlazor.Data;
 
 namespace AffiliateBlazor.Features.Tracking;
@@ -14,24 +13,11 @@ public sealed class VisitorPrivacy
     public const int MaxUserAgentLength = 256;
     private readonly byte[] _key;
 
-    public VisitorPrivacy(IConfiguration configuration, IHostEnvironment environment)
-    {
-        if (configuration["Tracking:IpHashKey"] is { Length: >= 16 } configured)
-        {
-            _key = Encoding.UTF8.GetBytes(configured);
-            return;
-        }
-        var folder = Path.GetDirectoryName(DatabaseSetup.DataSource(configuration, environment.ContentRootPath))!;
-        var file = Path.Combine(folder, "ip-hash.key");
-        if (!File.Exists(file)) File.WriteAllBytes(file, RandomNumberGenerator.GetBytes(32));
-        _key = File.ReadAllBytes(file);
-    }
+    public VisitorPrivacy(IConfiguration configuration, IHostEnvironment environment) =>
+        _key = LocalSecrets.LoadOrCreate(configuration, environment, "Tracking:IpHashKey", "ip-hash.key");
 
     public string? HashIp(System.Net.IPAddress? ip) =>
         ip is null ? null : Convert.ToHexStringLower(HMACSHA256.HashData(_key, ip.MapToIPv6().GetAddressBytes()))[..32];
-
-    /// <summary>A key for another purpose, derived from the same secret so an install keeps one secret file.</summary>
-    public byte[] DeriveKey(string purpose) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose));
 
     public static string? TrimUserAgent(string? userAgent) =>
         string.IsNullOrEmpty(userAgent) ? null : userAgent.Length <= MaxUserAgentLength ? userAgent : userAgent[..MaxUserAgentLength];
