@@ -9,17 +9,14 @@ namespace AffiliateBlazor.Features.Creatives;
 public sealed record Banner(int Id, int MerchantId, int CampaignId, string ContentType, byte[] Content);
 
 /// <summary>
-/// Keeps served banners, and the campaign of each link they are served through, in memory, so a page view reads no
-/// blob from the database. It has its own size-limited cache (in bytes of banner) rather than the shared one, whose
+/// Keeps served banners in memory, so a page view reads no blob from the database (links come from the tracking
+/// path's LinkCache). It has its own size-limited cache (in bytes of banner) rather than the shared one, whose
 /// entries carry no size. Deleting a banner evicts it here; the absolute expiry bounds how long another instance
 /// of a scaled-out install, or a load that raced the delete, may keep serving it.
 /// </summary>
 public sealed class BannerCache(IDbContextFactory<AppDbContext> dbFactory, IOptions<CreativeOptions> options) : IDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-
-    /// <summary>About what a link entry costs in memory, counted against the same byte budget as banners.</summary>
-    private const int LinkEntrySize = 64;
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.CacheBytes });
 
@@ -36,23 +33,9 @@ public sealed class BannerCache(IDbContextFactory<AppDbContext> dbFactory, IOpti
         return banner;
     }
 
-    /// <summary>The campaign a link points into. A link never changes campaign, so the answer may be kept.</summary>
-    public async Task<int?> CampaignOfLinkAsync(string code)
-    {
-        var key = new LinkKey(code);
-        if (_cache.TryGetValue(key, out int campaignId)) return campaignId;
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var found = await db.Links.AsNoTracking().Where(l => l.Code == code).Select(l => (int?)l.CampaignId).FirstOrDefaultAsync();
-        if (found is { } id)
-            _cache.Set(key, id, new MemoryCacheEntryOptions { Size = LinkEntrySize, AbsoluteExpirationRelativeToNow = Lifetime });
-        return found;
-    }
-
     public void Evict(int creativeId) => _cache.Remove(new BannerKey(creativeId));
 
     public void Dispose() => _cache.Dispose();
 
     private readonly record struct BannerKey(int CreativeId);
-
-    private readonly record struct LinkKey(string Code);
 }

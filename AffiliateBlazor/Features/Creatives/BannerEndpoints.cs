@@ -20,10 +20,8 @@ public static class BannerEndpoints
     {
         if (code.Length > MaxCodeLength) return NotAvailable();
         var banner = await banners.GetAsync(creativeId);
-        // Only a link into the banner's own campaign may show it, or any link could count impressions of any banner.
-        if (banner is null || await banners.CampaignOfLinkAsync(code) != banner.CampaignId) return NotAvailable();
-        // The recorder counts only when the link and its campaign take traffic, and says whether it did.
-        if (!await recorder.RecordImpressionAsync(code, creativeId)) return NotAvailable();
+        // The recorder counts only when the link takes traffic and points into the banner's campaign, and says whether it did.
+        if (banner is null || !await recorder.RecordImpressionAsync(code, banner.CampaignId)) return NotAvailable();
         // Every view must reach us to be counted, so neither browsers nor proxies may keep a copy.
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.XContentTypeOptions = "nosniff";

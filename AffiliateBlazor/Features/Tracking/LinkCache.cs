@@ -12,15 +12,20 @@ public sealed record CachedLink(
     // The landing address split around the click id once, so a click only concatenates strings.
     private readonly (string Before, string After) _landing = LandingParts(LandingUrl, ClickIdParameter);
 
-    /// <summary>The landing address with the click id appended; nothing from the request takes part (no open redirect).</summary>
+    /// <summary>
+    /// The merchant's landing page with the click id appended, and nothing taken from the request: the visitor can
+    /// only ever be sent where the merchant set. Click ids are base64url, which needs no escaping in a query.
+    /// </summary>
     public string LandingFor(string clickId) => string.Concat(_landing.Before, clickId, _landing.After);
 
     private static (string, string) LandingParts(string landingUrl, string parameter)
     {
-        const string marker = "CLICKIDMARKER";
-        var address = TrafficRecorder.LandingAddress(landingUrl, parameter, marker);
-        var at = address.LastIndexOf(marker, StringComparison.Ordinal);
-        return (address[..at], address[(at + marker.Length)..]);
+        var landing = new UriBuilder(landingUrl);
+        var fragment = landing.Fragment;
+        var query = landing.Query.TrimStart('?');
+        landing.Fragment = "";
+        landing.Query = (query.Length > 0 ? query + "&" : "") + Uri.EscapeDataString(parameter) + "=";
+        return (landing.Uri.AbsoluteUri, fragment);
     }
 }
 

@@ -101,7 +101,7 @@ public static class TrackingEndpoints
     private static async Task ImpressionAsync(HttpContext http, string code)
     {
         var counted = code.Length <= MaxCodeLength
-            && await http.RequestServices.GetRequiredService<TrafficRecorder>().RecordImpressionAsync(code, null, http.RequestAborted);
+            && await http.RequestServices.GetRequiredService<TrafficRecorder>().RecordImpressionAsync(code, cancellation: http.RequestAborted);
         http.Response.Headers.CacheControl = "no-store";
         await AnswerAsync(http, counted ? StatusCodes.Status200OK : StatusCodes.Status404NotFound, "image/gif", Pixel);
     }

@@ -26,23 +26,14 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Cl
         return new(click.PublicId, link.LandingFor(click.PublicId), link.CampaignKey, link.CookieWindowDays, link.Attribution);
     }
 
-    /// <summary>Counts one impression of the link; false when the link takes no traffic.</summary>
-    public async Task<bool> RecordImpressionAsync(string code, int? creativeId, CancellationToken cancellation = default)
+    /// <summary>
+    /// Counts one impression of the link; false, counting nothing, when the link takes no traffic or, for a banner,
+    /// points into another campaign than the banner's (any link could otherwise count impressions of any banner).
+    /// </summary>
+    public async Task<bool> RecordImpressionAsync(string code, int? bannerCampaignId = null, CancellationToken cancellation = default)
     {
-        if (await links.FindAsync(code) is not { } link) return false;
+        if (await links.FindAsync(code) is not { } link || (bannerCampaignId is { } campaign && campaign != link.CampaignId)) return false;
         await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, null)).WaitAsync(cancellation);
         return true;
-    }
-
-    /// <summary>
-    /// The campaign's configured landing page with the click id appended, and nothing taken from the request: the
-    /// visitor can only ever be sent to the landing page the merchant set.
-    /// </summary>
-    public static string LandingAddress(string landingUrl, string clickIdParameter, string clickId)
-    {
-        var landing = new UriBuilder(landingUrl);
-        var query = landing.Query.TrimStart('?');
-        landing.Query = (query.Length > 0 ? query + "&" : "") + Uri.EscapeDataString(clickIdParameter) + "=" + Uri.EscapeDataString(clickId);
-        return landing.Uri.AbsoluteUri;
     }
 }
