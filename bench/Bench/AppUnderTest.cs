@@ -15,6 +15,7 @@ public sealed class AppUnderTest : IAsyncDisposable
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public string DatabasePath { get; }
+    public int ProcessId => _process.Id;
 
     public static async Task<AppUnderTest> StartAsync(string appFolder, string databasePath)
     {

@@ -21,25 +21,31 @@ public static class TrackingEndpoints
     public static readonly byte[] Pixel = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     /// <summary>Must come first in the pipeline.</summary>
-    public static void UseTracking(this WebApplication app) => app.Use(next => http =>
+    public static void UseTracking(this WebApplication app)
     {
-        var request = http.Request;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) return next(http);
-        if (request.Path.StartsWithSegments("/t", out var code) && IsOneSegment(code))
-            return UnlessUnsavedAsync(http, code.Value![1..], ClickAsync);
-        if (request.Path.StartsWithSegments("/i", out code) && IsOneSegment(code))
-            return UnlessUnsavedAsync(http, code.Value![1..], ImpressionAsync);
-        return next(http);
-    });
+        // Singletons, resolved once: asking HttpContext.RequestServices would open a DI scope for every request.
+        var recorder = app.Services.GetRequiredService<TrafficRecorder>();
+        var privacy = app.Services.GetRequiredService<VisitorPrivacy>();
+        app.Use(next => http =>
+        {
+            var request = http.Request;
+            if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) return next(http);
+            if (request.Path.StartsWithSegments("/t", out var code) && IsOneSegment(code))
+                return UnlessUnsavedAsync(http, ClickAsync(http, code.Value![1..], recorder, privacy));
+            if (request.Path.StartsWithSegments("/i", out code) && IsOneSegment(code))
+                return UnlessUnsavedAsync(http, ImpressionAsync(http, code.Value![1..], recorder));
+            return next(http);
+        });
+    }
 
     private static bool IsOneSegment(PathString rest) => rest.Value is { Length: > 1 } value && value.IndexOf('/', 1) < 0;
 
     /// <summary>An event that could not be saved is not acknowledged: the caller gets 503 and may retry, never a false 302.</summary>
-    private static async Task UnlessUnsavedAsync(HttpContext http, string code, Func<HttpContext, string, Task> handle)
+    private static async Task UnlessUnsavedAsync(HttpContext http, Task handling)
     {
         try
         {
-            await handle(http, code);
+            await handling;
         }
         catch (Exception) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
         {
@@ -49,19 +55,18 @@ public static class TrackingEndpoints
         }
     }
 
-    private static async Task ClickAsync(HttpContext http, string code)
+    private static async Task ClickAsync(HttpContext http, string code, TrafficRecorder recorder, VisitorPrivacy privacy)
     {
         if (code.Length > MaxCodeLength || !TryReadQuery(http, out var subs, out var creative))
         {
             await AnswerAsync(http, StatusCodes.Status400BadRequest, "text/plain", "The link is malformed."u8.ToArray());
             return;
         }
-        var privacy = http.RequestServices.GetRequiredService<VisitorPrivacy>();
         var visit = new Visit(privacy.HashIp(http.Connection.RemoteIpAddress), VisitorPrivacy.TrimUserAgent(http.Request.Headers.UserAgent),
             http.Request.Headers.Referer.ToString() is { Length: > 0 and <= MaxReferrerLength } referrer ? referrer : null,
             HttpMethods.IsHead(http.Request.Method), creative, subs);
 
-        var click = await http.RequestServices.GetRequiredService<TrafficRecorder>().RecordClickAsync(code, visit, http.RequestAborted);
+        var click = await recorder.RecordClickAsync(code, visit);
         if (click is null)
         {
             await AnswerAsync(http, StatusCodes.Status404NotFound, "text/html; charset=utf-8", NotFoundPage);
@@ -98,10 +103,9 @@ public static class TrackingEndpoints
         return subs.All(sub => sub is null || sub.Length <= MaxSubLength);
     }
 
-    private static async Task ImpressionAsync(HttpContext http, string code)
+    private static async Task ImpressionAsync(HttpContext http, string code, TrafficRecorder recorder)
     {
-        var counted = code.Length <= MaxCodeLength
-            && await http.RequestServices.GetRequiredService<TrafficRecorder>().RecordImpressionAsync(code, cancellation: http.RequestAborted);
+        var counted = code.Length <= MaxCodeLength && await recorder.RecordImpressionAsync(code);
         http.Response.Headers.CacheControl = "no-store";
         await AnswerAsync(http, counted ? StatusCodes.Status200OK : StatusCodes.Status404NotFound, "image/gif", Pixel);
     }

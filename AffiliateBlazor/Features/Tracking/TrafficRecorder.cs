@@ -9,12 +9,13 @@ public sealed record RecordedClick(string PublicId, string RedirectTo, string Ca
 
 /// <summary>
 /// Records clicks and impressions on tracking links: the link comes from the in-process cache, the event goes to the
-/// single writer, and the caller gets its answer once the event is durable.
+/// single writer, and the caller gets its answer once the event is durable. A visitor who leaves meanwhile changes
+/// nothing: the event is saved all the same, within one commit.
 /// </summary>
 public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, ClickIds clickIds, TrackingWriter writer, TimeProvider clock)
 {
     /// <summary>Null when the link is unknown, inactive, or its campaign does not take traffic.</summary>
-    public async Task<RecordedClick?> RecordClickAsync(string code, Visit visit, CancellationToken cancellation = default)
+    public async Task<RecordedClick?> RecordClickAsync(string code, Visit visit)
     {
         if (await links.FindAsync(code) is not { } link) return null;
         var billable = !visit.IsHead && !VisitorPrivacy.IsBot(visit.UserAgent);
@@ -22,7 +23,7 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Cl
         var click = new ClickRow(id, clickIds.Encode(id), visit.CreativeId, visit.IpHash, visit.UserAgent, visit.Referrer,
             [.. visit.Subs.Select((sub, i) => sub ?? link.DefaultSubs[i])],
             IsUnique: billable && visitors.IsFirstInWindow(link.LinkId, visit.IpHash), IsBillable: billable);
-        await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, click)).WaitAsync(cancellation);
+        await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, click));
         return new(click.PublicId, link.LandingFor(click.PublicId), link.CampaignKey, link.CookieWindowDays, link.Attribution);
     }
 
@@ -30,10 +31,10 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Cl
     /// Counts one impression of the link; false, counting nothing, when the link takes no traffic or, for a banner,
     /// points into another campaign than the banner's (any link could otherwise count impressions of any banner).
     /// </summary>
-    public async Task<bool> RecordImpressionAsync(string code, int? bannerCampaignId = null, CancellationToken cancellation = default)
+    public async Task<bool> RecordImpressionAsync(string code, int? bannerCampaignId = null)
     {
         if (await links.FindAsync(code) is not { } link || (bannerCampaignId is { } campaign && campaign != link.CampaignId)) return false;
-        await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, null)).WaitAsync(cancellation);
+        await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, null));
         return true;
     }
 }

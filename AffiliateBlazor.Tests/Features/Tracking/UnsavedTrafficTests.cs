@@ -1,0 +1,42 @@
+using System.Net;
+using AffiliateBlazor.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace AffiliateBlazor.Tests.Features.Tracking;
+
+/// <summary>A click is acknowledged only once it is saved: when the database refuses it, the visitor is not sent on.</summary>
+public sealed class UnsavedTrafficTests
+{
+    [Fact]
+    public async Task A_click_the_database_cannot_take_answers_503_with_no_redirect_and_clicks_are_saved_again_once_it_can()
+    {
+        await using var app = new AppFactory();
+        var merchant = await app.CreateMerchantAsync();
+        var campaign = await merchant.CreateCampaignAsync(CampaignBuilder.Cps());
+        var affiliate = await app.JoinAndApproveAsync(merchant);
+        var link = await affiliate.LinkIntoAsync(campaign.Id);
+        await app.ClickAsync(link.Code);
+
+        await SqlAsync(app, "ALTER TABLE Clicks RENAME TO ClicksAway");
+        using var browser = app.NewClient();
+        var refused = await browser.GetAsync($"/t/{link.Code}");
+        await SqlAsync(app, "ALTER TABLE ClicksAway RENAME TO Clicks");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Null(refused.Headers.Location);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        await app.ClickAsync(link.Code);
+        // The refused click left no row and no count behind: its whole batch was rolled back.
+        Assert.Equal(2L, await SqlAsync(app, $"SELECT COUNT(*) FROM Clicks WHERE LinkId = {link.Id}"));
+        Assert.Equal(2L, await SqlAsync(app, $"SELECT SUM(Clicks) FROM TrafficRollups WHERE LinkId = {link.Id}"));
+    }
+
+    private static async Task<object?> SqlAsync(AppFactory app, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DatabaseFolder, "test.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
