@@ -47,9 +47,25 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Mail:AllowPrivateHosts", "true");
         // Scheduled jobs would close days and approve commissions by the real clock, racing the tests that run them by hand.
         builder.UseSetting("Jobs:Enabled", "false");
+        // In-memory requests have no remote address, so every test would share one tracking budget.
+        builder.UseSetting("RateLimits:TrackingPerSecondPerAddress", "1000000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
+    /// <summary>Settings of this instance, over the defaults above; set them before the first request.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public string DatabaseFolder => _folder;
+
+    /// <summary>Runs one statement on the app's database file from outside the app: to read what it stored, or to break it on purpose.</summary>
+    public async Task<object?> SqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "test.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
 
     /// <summary>Serves the app on a real socket at 127.0.0.1 (for the browser) and answers its address.</summary>
     public Uri StartOnLoopback()

@@ -41,6 +41,7 @@ public static class FeatureSetup
         services.AddSingleton<TrackingWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TrackingWriter>());
         services.AddSingleton<TrafficRecorder>();
+        services.AddSingleton<TrackingRateLimit>();
         services.AddScoped<SigningSecretService>();
         services.AddScoped<TrackedConversionService>();
         services.AddScoped<DemoSeeder>();

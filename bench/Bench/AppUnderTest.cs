@@ -28,7 +28,9 @@ public sealed class AppUnderTest : IAsyncDisposable
         start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
         start.Environment["Admin__Email"] = AdminEmail;
         start.Environment["Admin__Password"] = AdminPassword;
+        // Every load comes from 127.0.0.1; a real install sees many addresses.
         start.Environment["RateLimits__ApiPerSecond"] = "1000000";
+        start.Environment["RateLimits__TrackingPerSecondPerAddress"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         // Drain the output so a chatty app never blocks on a full pipe.

@@ -1,6 +1,5 @@
 using System.Net;
 using AffiliateBlazor.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace AffiliateBlazor.Tests.Features.Tracking;
 
@@ -17,26 +16,17 @@ public sealed class UnsavedTrafficTests
         var link = await affiliate.LinkIntoAsync(campaign.Id);
         await app.ClickAsync(link.Code);
 
-        await SqlAsync(app, "ALTER TABLE Clicks RENAME TO ClicksAway");
+        await app.SqlAsync("ALTER TABLE Clicks RENAME TO ClicksAway");
         using var browser = app.NewClient();
         var refused = await browser.GetAsync($"/t/{link.Code}");
-        await SqlAsync(app, "ALTER TABLE ClicksAway RENAME TO Clicks");
+        await app.SqlAsync("ALTER TABLE ClicksAway RENAME TO Clicks");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Null(refused.Headers.Location);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
         await app.ClickAsync(link.Code);
         // The refused click left no row and no count behind: its whole batch was rolled back.
-        Assert.Equal(2L, await SqlAsync(app, $"SELECT COUNT(*) FROM Clicks WHERE LinkId = {link.Id}"));
-        Assert.Equal(2L, await SqlAsync(app, $"SELECT SUM(Clicks) FROM TrafficRollups WHERE LinkId = {link.Id}"));
-    }
-
-    private static async Task<object?> SqlAsync(AppFactory app, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DatabaseFolder, "test.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
+        Assert.Equal(2L, await app.SqlAsync($"SELECT COUNT(*) FROM Clicks WHERE LinkId = {link.Id}"));
+        Assert.Equal(2L, await app.SqlAsync($"SELECT SUM(Clicks) FROM TrafficRollups WHERE LinkId = {link.Id}"));
     }
 }

@@ -16,8 +16,14 @@ public static class BannerEndpoints
         app.MapGet("/creatives/{creativeId:int}/preview", PreviewAsync).RequireAuthorization().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> ServeAsync(string code, int creativeId, HttpContext http, BannerCache banners, TrafficRecorder recorder)
+    private static async Task<IResult> ServeAsync(string code, int creativeId, HttpContext http, BannerCache banners, TrafficRecorder recorder,
+        TrackingRateLimit limit)
     {
+        if (!limit.Allows(http.Connection.RemoteIpAddress))
+        {
+            http.Response.Headers.RetryAfter = TrackingRateLimit.RetryAfterSeconds;
+            return TypedResults.Text(TrackingRateLimit.Refusal, "text/plain", statusCode: StatusCodes.Status429TooManyRequests);
+        }
         if (code.Length > MaxCodeLength) return NotAvailable();
         var banner = await banners.GetAsync(creativeId);
         // The recorder counts only when the link takes traffic and points into the banner's campaign, and says whether it did.

@@ -26,15 +26,17 @@ public static class TrackingEndpoints
         // Singletons, resolved once: asking HttpContext.RequestServices would open a DI scope for every request.
         var recorder = app.Services.GetRequiredService<TrafficRecorder>();
         var privacy = app.Services.GetRequiredService<VisitorPrivacy>();
+        var limit = app.Services.GetRequiredService<TrackingRateLimit>();
         app.Use(next => http =>
         {
             var request = http.Request;
             if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) return next(http);
-            if (request.Path.StartsWithSegments("/t", out var code) && IsOneSegment(code))
-                return UnlessUnsavedAsync(http, ClickAsync(http, code.Value![1..], recorder, privacy));
-            if (request.Path.StartsWithSegments("/i", out code) && IsOneSegment(code))
-                return UnlessUnsavedAsync(http, ImpressionAsync(http, code.Value![1..], recorder));
-            return next(http);
+            var isClick = request.Path.StartsWithSegments("/t", out var code) && IsOneSegment(code);
+            if (!isClick && !(request.Path.StartsWithSegments("/i", out code) && IsOneSegment(code))) return next(http);
+            if (!limit.Allows(http.Connection.RemoteIpAddress)) return TrackingRateLimit.RefuseAsync(http);
+            return UnlessUnsavedAsync(http, isClick
+                ? ClickAsync(http, code.Value![1..], recorder, privacy)
+                : ImpressionAsync(http, code.Value![1..], recorder));
         });
     }
 

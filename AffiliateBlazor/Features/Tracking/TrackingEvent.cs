@@ -16,7 +16,7 @@ public sealed class TrackingBatch
     // per request (RunContinuationsAsynchronously) woke a thread per event, and those wake-ups cost more than the commit.
     private readonly TaskCompletionSource _committed = new();
 
-    public List<TrackingEvent> Events { get; } = new(256);
+    public List<TrackingEvent> Events { get; } = [];
 
     public Task Committed => _committed.Task;
 

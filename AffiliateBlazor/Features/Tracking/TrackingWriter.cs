@@ -113,7 +113,11 @@ public sealed class TrackingWriter(IConfiguration configuration, IHostEnvironmen
         await idle.WaitAsync(cancellationToken);
     }
 
-    public void Dispose() => _statements?.Dispose();
+    public void Dispose()
+    {
+        // After a stop that timed out a commit may still be running on the connection; process exit closes it then.
+        lock (_gate) if (!_committing) _statements?.Dispose();
+    }
 }
 
 public sealed record RollupDelta(CachedLink Link, DateTime Bucket, int Clicks, int UniqueClicks, int BillableClicks, int Impressions);
