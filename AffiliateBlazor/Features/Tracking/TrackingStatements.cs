@@ -18,7 +18,8 @@ public sealed class TrackingStatements : IDisposable
     private readonly SqliteConnection _connection;
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insertClick;
-    private readonly sqlite3_stmt _upsertRollup;
+    private readonly sqlite3_stmt _addToRollup;
+    private readonly sqlite3_stmt _insertRollup;
 
     public TrackingStatements(string connectionString)
     {
@@ -33,11 +34,16 @@ public sealed class TrackingStatements : IDisposable
                                 Sub1, Sub2, Sub3, Sub4, Sub5, IsUnique, IsBillable)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
             """);
-        _upsertRollup = Prepare("""
-            INSERT INTO TrafficRollups (MerchantId, CampaignId, AffiliateId, LinkId, BucketStart, Clicks, UniqueClicks, BillableClicks, Impressions)
+        // Update first, insert only for a bucket's first events: an upsert (INSERT … ON CONFLICT) takes a number from
+        // the table's AUTOINCREMENT sequence even when it updates, rewriting sqlite_sequence's page in every batch.
+        _addToRollup = Prepare("""
+            UPDATE TrafficRollups SET Clicks = Clicks + ?3, UniqueClicks = UniqueClicks + ?4, BillableClicks = BillableClicks + ?5,
+                Impressions = Impressions + ?6
+            WHERE LinkId = ?1 AND BucketStart = ?2
+            """);
+        _insertRollup = Prepare("""
+            INSERT INTO TrafficRollups (LinkId, BucketStart, Clicks, UniqueClicks, BillableClicks, Impressions, MerchantId, CampaignId, AffiliateId)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            ON CONFLICT (LinkId, BucketStart) DO UPDATE SET Clicks = Clicks + excluded.Clicks, UniqueClicks = UniqueClicks + excluded.UniqueClicks,
-                BillableClicks = BillableClicks + excluded.BillableClicks, Impressions = Impressions + excluded.Impressions
             """);
     }
 
@@ -49,7 +55,7 @@ public sealed class TrackingStatements : IDisposable
         {
             foreach (var e in batch)
                 if (e.Click is { } click) InsertClick(e.Link, e.At, click);
-            foreach (var delta in rollups) UpsertRollup(delta);
+            foreach (var delta in rollups) AddToRollup(delta);
             Execute("COMMIT");
         }
         catch
@@ -79,19 +85,27 @@ public sealed class TrackingStatements : IDisposable
         Step(s);
     }
 
-    private void UpsertRollup(RollupDelta delta)
+    private void AddToRollup(RollupDelta delta)
     {
-        var s = _upsertRollup;
-        raw.sqlite3_bind_int64(s, 1, delta.Link.MerchantId);
-        raw.sqlite3_bind_int64(s, 2, delta.Link.CampaignId);
-        raw.sqlite3_bind_int64(s, 3, delta.Link.AffiliateId);
-        raw.sqlite3_bind_int64(s, 4, delta.Link.LinkId);
-        raw.sqlite3_bind_text(s, 5, Format(delta.Bucket));
-        raw.sqlite3_bind_int64(s, 6, delta.Clicks);
-        raw.sqlite3_bind_int64(s, 7, delta.UniqueClicks);
-        raw.sqlite3_bind_int64(s, 8, delta.BillableClicks);
-        raw.sqlite3_bind_int64(s, 9, delta.Impressions);
-        Step(s);
+        BindRollup(_addToRollup, delta);
+        Step(_addToRollup);
+        if (raw.sqlite3_changes(_db) > 0) return;
+        BindRollup(_insertRollup, delta);
+        raw.sqlite3_bind_int64(_insertRollup, 7, delta.Link.MerchantId);
+        raw.sqlite3_bind_int64(_insertRollup, 8, delta.Link.CampaignId);
+        raw.sqlite3_bind_int64(_insertRollup, 9, delta.Link.AffiliateId);
+        Step(_insertRollup);
+    }
+
+    /// <summary>The parameters both rollup statements share, by position: the row's key and the counts to add.</summary>
+    private static void BindRollup(sqlite3_stmt statement, RollupDelta delta)
+    {
+        raw.sqlite3_bind_int64(statement, 1, delta.Link.LinkId);
+        raw.sqlite3_bind_text(statement, 2, Format(delta.Bucket));
+        raw.sqlite3_bind_int64(statement, 3, delta.Clicks);
+        raw.sqlite3_bind_int64(statement, 4, delta.UniqueClicks);
+        raw.sqlite3_bind_int64(statement, 5, delta.BillableClicks);
+        raw.sqlite3_bind_int64(statement, 6, delta.Impressions);
     }
 
     private static string Format(DateTime at) => at.ToString(DateFormat, CultureInfo.InvariantCulture);
@@ -127,7 +141,8 @@ public sealed class TrackingStatements : IDisposable
     public void Dispose()
     {
         _insertClick.Dispose();
-        _upsertRollup.Dispose();
+        _addToRollup.Dispose();
+        _insertRollup.Dispose();
         _connection.Dispose();
     }
 }

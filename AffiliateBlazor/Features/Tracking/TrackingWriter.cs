@@ -84,7 +84,7 @@ public sealed class TrackingWriter(IConfiguration configuration, IHostEnvironmen
         DataSource = DatabaseSetup.DataSource(configuration, environment.ContentRootPath), DefaultTimeout = 30,
     }.ToString();
 
-    /// <summary>The batch's counters summed per link and 15-minute bucket: one upsert per group, not per event.</summary>
+    /// <summary>The batch's counters summed per link and 15-minute bucket: one rollup change per group, not per event.</summary>
     private static IEnumerable<RollupDelta> Rollups(List<TrackingEvent> events)
     {
         var deltas = new Dictionary<(int LinkId, DateTime Bucket), RollupDelta>();
