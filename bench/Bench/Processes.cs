@@ -13,6 +13,21 @@ public static class Processes
         return new Owned(Process.Start(start)!);
     }
 
+    public static bool PortIsFree(int port)
+    {
+        try
+        {
+            var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            probe.Start();
+            probe.Stop();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Runs a command to its end and answers what it printed.</summary>
     public static async Task<string> RunAsync(string file, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {

@@ -15,6 +15,10 @@ var seconds = numbers.Length > 1 ? numbers[1] : 10;
 var kills = numbers.Length > 2 ? numbers[2] : 20;
 var work = Directory.CreateTempSubdirectory("ab-bench-").FullName;
 
+// Another server on these ports (an earlier --serve left running) would answer in place of the ones started here.
+foreach (var ownPort in new[] { BareServer.Port, AppUnderTest.Port })
+    if (!Processes.PortIsFree(ownPort)) { Console.Error.WriteLine($"port {ownPort} on 127.0.0.1 is in use; stop what listens there first"); return 2; }
+
 using var bare = Processes.StartSelf("bare", BareServer.Port.ToString());
 await using var app = await AppUnderTest.StartAsync(appFolder, Path.Combine(work, "bench.db"));
 var setup = await Setup.RunAsync(app.BaseUrl);

@@ -26,9 +26,7 @@ public sealed class TrackingStatements : IDisposable
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         _db = _connection.Handle!;
-        // A checkpoint (two fsyncs) every ~40 MB of log instead of every 4 MB: under load the same few pages are
-        // rewritten by every batch, and each checkpoint copies them back all the same.
-        Execute("PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=10000;");
+        Execute("PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
         _insertClick = Prepare("""
             INSERT INTO Clicks (Id, PublicId, MerchantId, CampaignId, AffiliateId, LinkId, CreativeId, At, IpHash, UserAgent, Referrer,
                                 Sub1, Sub2, Sub3, Sub4, Sub5, IsUnique, IsBillable)
