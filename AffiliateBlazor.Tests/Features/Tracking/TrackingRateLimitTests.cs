@@ -1,5 +1,7 @@
 using System.Net;
+using AffiliateBlazor.Features.Tracking;
 using AffiliateBlazor.Tests.Support;
+using Microsoft.Extensions.Configuration;
 
 namespace AffiliateBlazor.Tests.Features.Tracking;
 
@@ -10,7 +12,7 @@ public sealed class TrackingRateLimitTests
     public async Task An_address_over_its_budget_gets_429_with_retry_after_and_only_answered_clicks_and_impressions_are_counted()
     {
         await using var app = new AppFactory();
-        app.Settings["RateLimits:TrackingPerSecondPerAddress"] = "2";
+        app.Settings["RateLimits:TrackingPerSecondPerAddress"] = "1";
         var merchant = await app.CreateMerchantAsync();
         var campaign = await merchant.CreateCampaignAsync(CampaignBuilder.Cps());
         var affiliate = await app.JoinAndApproveAsync(merchant);
@@ -29,5 +31,21 @@ public sealed class TrackingRateLimitTests
         Assert.Equal(12, clicks + impressions + refused.Count);
         Assert.Equal((long)clicks, await app.SqlAsync($"SELECT COUNT(*) FROM Clicks WHERE LinkId = {link.Id}"));
         Assert.Equal((long)impressions, await app.SqlAsync($"SELECT COALESCE(SUM(Impressions), 0) FROM TrafficRollups WHERE LinkId = {link.Id}"));
+    }
+
+    [Fact]
+    public void An_ipv6_subscriber_shares_one_budget_across_its_64_block_and_a_mapped_ipv4_address_is_the_same_visitor()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RateLimits:TrackingPerSecondPerAddress"] = "1" }).Build();
+        using var limit = new TrackingRateLimit(settings);
+
+        Assert.True(limit.Allows(IPAddress.Parse("2001:db8:1:2::a")));
+        Assert.True(limit.Allows(IPAddress.Parse("2001:db8:1:2::b")));
+        Assert.False(limit.Allows(IPAddress.Parse("2001:db8:1:2:ffff::c")));
+        Assert.True(limit.Allows(IPAddress.Parse("2001:db8:1:3::a")));
+
+        Assert.True(limit.Allows(IPAddress.Parse("203.0.113.9")));
+        Assert.True(limit.Allows(IPAddress.Parse("::ffff:203.0.113.9")));
+        Assert.False(limit.Allows(IPAddress.Parse("203.0.113.9")));
     }
 }

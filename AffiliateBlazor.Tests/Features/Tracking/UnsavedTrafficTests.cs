@@ -16,16 +16,16 @@ public sealed class UnsavedTrafficTests
         var link = await affiliate.LinkIntoAsync(campaign.Id);
         await app.ClickAsync(link.Code);
 
-        await app.SqlAsync("ALTER TABLE Clicks RENAME TO ClicksAway");
+        // The click row goes in, then its rollup fails: the whole batch must go.
+        await app.SqlAsync("ALTER TABLE TrafficRollups RENAME TO RollupsAway");
         using var browser = app.NewClient();
         var refused = await browser.GetAsync($"/t/{link.Code}");
-        await app.SqlAsync("ALTER TABLE ClicksAway RENAME TO Clicks");
+        await app.SqlAsync("ALTER TABLE RollupsAway RENAME TO TrafficRollups");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Null(refused.Headers.Location);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
         await app.ClickAsync(link.Code);
-        // The refused click left no row and no count behind: its whole batch was rolled back.
         Assert.Equal(2L, await app.SqlAsync($"SELECT COUNT(*) FROM Clicks WHERE LinkId = {link.Id}"));
         Assert.Equal(2L, await app.SqlAsync($"SELECT SUM(Clicks) FROM TrafficRollups WHERE LinkId = {link.Id}"));
     }

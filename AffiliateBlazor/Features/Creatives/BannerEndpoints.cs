@@ -26,8 +26,20 @@ public static class BannerEndpoints
         }
         if (code.Length > MaxCodeLength) return NotAvailable();
         var banner = await banners.GetAsync(creativeId);
-        // The recorder counts only when the link takes traffic and points into the banner's campaign, and says whether it did.
-        if (banner is null || !await recorder.RecordImpressionAsync(code, banner.CampaignId)) return NotAvailable();
+        if (banner is null) return NotAvailable();
+        bool counted;
+        try
+        {
+            // The recorder counts only when the link takes traffic and points into the banner's campaign, and says whether it did.
+            counted = await recorder.RecordImpressionAsync(code, banner.CampaignId);
+        }
+        catch (Exception) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            // Like /t and /i: a view that could not be saved is not served as counted; the browser may retry.
+            http.Response.Headers.RetryAfter = "1";
+            return TypedResults.Text("The banner is briefly unavailable; try again.", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        if (!counted) return NotAvailable();
         // Every view must reach us to be counted, so neither browsers nor proxies may keep a copy.
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.XContentTypeOptions = "nosniff";

@@ -16,14 +16,27 @@ public sealed class TrackingStatements : IDisposable
     private const string DateFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
 
     private readonly SqliteConnection _connection;
-    private readonly sqlite3 _db;
-    private readonly sqlite3_stmt _insertClick;
-    private readonly sqlite3_stmt _addToRollup;
-    private readonly sqlite3_stmt _insertRollup;
+    private sqlite3 _db = null!;
+    // Set by OpenAndPrepare; Dispose copes with any still unset after a failed start.
+    private sqlite3_stmt _insertClick = null!, _addToRollup = null!, _insertRollup = null!;
 
     public TrackingStatements(string connectionString)
     {
         _connection = new SqliteConnection(connectionString);
+        try
+        {
+            OpenAndPrepare();
+        }
+        catch
+        {
+            // A database that cannot take the statements (a missing table) must not leave the connection open.
+            Dispose();
+            throw;
+        }
+    }
+
+    private void OpenAndPrepare()
+    {
         _connection.Open();
         _db = _connection.Handle!;
         Execute("PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
@@ -138,9 +151,9 @@ public sealed class TrackingStatements : IDisposable
 
     public void Dispose()
     {
-        _insertClick.Dispose();
-        _addToRollup.Dispose();
-        _insertRollup.Dispose();
+        _insertClick?.Dispose();
+        _addToRollup?.Dispose();
+        _insertRollup?.Dispose();
         _connection.Dispose();
     }
 }

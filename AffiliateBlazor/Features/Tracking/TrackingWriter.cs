@@ -69,19 +69,30 @@ public sealed class TrackingWriter(IConfiguration configuration, IHostEnvironmen
         }
         catch (Exception error)
         {
-            // The requests get 503 and may retry; the connection is opened afresh for the next batch.
-            log.LogError(error, "A batch of {Count} tracking events could not be saved", batch.Events.Count);
-            _statements?.Dispose();
-            _statements = null;
-            batch.MarkFailed(error);
+            // The requests get 503 and may retry, whatever else fails here; the next batch opens a new connection.
+            try
+            {
+                log.LogError(error, "A batch of {Count} tracking events could not be saved", batch.Events.Count);
+                _statements?.Dispose();
+            }
+            catch (Exception) { }
+            finally
+            {
+                _statements = null;
+                batch.MarkFailed(error);
+            }
             return;
         }
         batch.MarkCommitted();
     }
 
+    /// <summary>
+    /// Unpooled: the writer keeps its one connection, and one it drops after a failure must really close, not return
+    /// to the pool EF Core draws from (with, at worst, a transaction still open).
+    /// </summary>
     private string ConnectionString() => new SqliteConnectionStringBuilder(DatabaseSetup.ConnectionString(configuration))
     {
-        DataSource = DatabaseSetup.DataSource(configuration, environment.ContentRootPath), DefaultTimeout = 30,
+        DataSource = DatabaseSetup.DataSource(configuration, environment.ContentRootPath), DefaultTimeout = 30, Pooling = false,
     }.ToString();
 
     /// <summary>The batch's counters summed per link and 15-minute bucket: one rollup change per group, not per event.</summary>
@@ -108,7 +119,7 @@ public sealed class TrackingWriter(IConfiguration configuration, IHostEnvironmen
         lock (_gate)
         {
             _stopped = true;
-            idle = _committing ? (_idle = new(TaskCreationOptions.RunContinuationsAsynchronously)).Task : Task.CompletedTask;
+            idle = _committing ? (_idle ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task : Task.CompletedTask;
         }
         await idle.WaitAsync(cancellationToken);
     }
