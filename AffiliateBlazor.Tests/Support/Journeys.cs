@@ -18,6 +18,9 @@ public sealed record TrackedSale(TestMerchant Merchant, CampaignView Campaign, T
 /// <summary>One merchant on the Business plan (no campaign limit), one of its campaigns and one approved affiliate.</summary>
 public sealed record AffiliateProgram(TestMerchant Merchant, CampaignView Campaign, TestAffiliate Affiliate);
 
+/// <summary>One merchant, one campaign, one approved affiliate and its link into the campaign, not yet clicked.</summary>
+public sealed record LinkedCampaign(TestMerchant Merchant, CampaignView Campaign, TestAffiliate Affiliate, LinkView Link);
+
 /// <summary>One merchant, one CPS campaign (10 %, USD), one approved affiliate whose link a browser has just clicked.</summary>
 public sealed record ClickedCampaign(TestMerchant Merchant, CampaignView Campaign, TestAffiliate Affiliate, LinkView Link, string ClickId);
 
@@ -57,12 +60,18 @@ public static class Journeys
         return await response.ReadJsonAsync<ConversionAnswer>();
     }
 
-    public static async Task<ClickedCampaign> ClickedCampaignAsync(this AppFactory app)
+    /// <summary>A merchant with a campaign (CPS 10 % unless given) and an approved affiliate's link into it.</summary>
+    public static async Task<LinkedCampaign> LinkedCampaignAsync(this AppFactory app, CampaignBuilder? campaign = null)
     {
         var merchant = await app.CreateMerchantAsync();
-        var campaign = await merchant.CreateCampaignAsync(CampaignBuilder.Cps());
+        var created = await merchant.CreateCampaignAsync(campaign ?? CampaignBuilder.Cps());
         var affiliate = await app.JoinAndApproveAsync(merchant);
-        var link = await affiliate.LinkIntoAsync(campaign.Id);
+        return new LinkedCampaign(merchant, created, affiliate, await affiliate.LinkIntoAsync(created.Id));
+    }
+
+    public static async Task<ClickedCampaign> ClickedCampaignAsync(this AppFactory app)
+    {
+        var (merchant, campaign, affiliate, link) = await app.LinkedCampaignAsync();
         return new ClickedCampaign(merchant, campaign, affiliate, link, await app.ClickAsync(link.Code));
     }
 
@@ -72,10 +81,7 @@ public static class Journeys
 
     public static async Task<TrackedSale> TrackedSaleAsync(this AppFactory app)
     {
-        var merchant = await app.CreateMerchantAsync();
-        var campaign = await merchant.CreateCampaignAsync(CampaignBuilder.Cps());
-        var affiliate = await app.JoinAndApproveAsync(merchant);
-        var link = await affiliate.LinkIntoAsync(campaign.Id);
+        var (merchant, campaign, affiliate, link) = await app.LinkedCampaignAsync();
         var clickId = await app.ClickAsync(link.Code);
         var sale = await merchant.Api.RecordConversionAsync(ConversionBuilder.ForClick(clickId));
         return new TrackedSale(merchant, campaign, affiliate, link, clickId, sale);

@@ -37,10 +37,7 @@ public static class CreativeJourneys
 
     public static async Task<BannerOnLink> BannerOnLinkAsync(this AppFactory app, TestBanner? banner = null)
     {
-        var merchant = await app.CreateMerchantAsync();
-        var campaign = await merchant.CreateCampaignAsync(CampaignBuilder.Cps());
-        var affiliate = await app.JoinAndApproveAsync(merchant);
-        var link = await affiliate.LinkIntoAsync(campaign.Id);
+        var (merchant, campaign, affiliate, link) = await app.LinkedCampaignAsync();
         var creative = await merchant.UploadBannerAsync(campaign.Id, banner ?? TestBanners.Png);
         return new BannerOnLink(merchant, campaign, affiliate, link, creative);
     }

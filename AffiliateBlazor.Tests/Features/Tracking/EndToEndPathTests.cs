@@ -58,10 +58,7 @@ public sealed class EndToEndPathTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task The_redirect_ignores_anything_the_visitor_adds_to_the_click_url()
     {
-        var merchant = await app.CreateMerchantAsync();
-        var campaign = await merchant.CreateCampaignAsync(CampaignBuilder.Cps().Landing("https://shop.example/p/shoes"));
-        var affiliate = await app.JoinAndApproveAsync(merchant);
-        var link = await affiliate.LinkIntoAsync(campaign.Id);
+        var link = (await app.LinkedCampaignAsync(CampaignBuilder.Cps().Landing("https://shop.example/p/shoes"))).Link;
 
         using var browser = app.NewClient();
         var response = await browser.GetAsync($"/t/{link.Code}?sub1=newsletter&url=https%3A%2F%2Fevil.example&redirect=https://evil.example");

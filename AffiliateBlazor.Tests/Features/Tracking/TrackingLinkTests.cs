@@ -22,10 +22,7 @@ public sealed class TrackingLinkTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task A_link_into_a_paused_campaign_answers_404_until_it_is_active_again()
     {
-        var merchant = await app.CreateMerchantAsync();
-        var campaign = await merchant.CreateCampaignAsync(CampaignBuilder.Cps());
-        var affiliate = await app.JoinAndApproveAsync(merchant);
-        var link = await affiliate.LinkIntoAsync(campaign.Id);
+        var (merchant, campaign, _, link) = await app.LinkedCampaignAsync();
         Assert.NotEmpty(await app.ClickAsync(link.Code));
 
         var paused = CampaignInput.From(campaign) with { Status = AffiliateBlazor.Domain.CampaignStatus.Paused };

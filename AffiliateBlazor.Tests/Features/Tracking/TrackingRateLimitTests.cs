@@ -13,10 +13,7 @@ public sealed class TrackingRateLimitTests
     {
         await using var app = new AppFactory();
         app.Settings["RateLimits:TrackingPerSecondPerAddress"] = "1";
-        var merchant = await app.CreateMerchantAsync();
-        var campaign = await merchant.CreateCampaignAsync(CampaignBuilder.Cps());
-        var affiliate = await app.JoinAndApproveAsync(merchant);
-        var link = await affiliate.LinkIntoAsync(campaign.Id);
+        var link = (await app.LinkedCampaignAsync()).Link;
         using var browser = app.NewClient();
 
         var answers = new List<HttpResponseMessage>();

@@ -10,10 +10,7 @@ public sealed class UnsavedTrafficTests
     public async Task A_click_the_database_cannot_take_answers_503_with_no_redirect_and_clicks_are_saved_again_once_it_can()
     {
         await using var app = new AppFactory();
-        var merchant = await app.CreateMerchantAsync();
-        var campaign = await merchant.CreateCampaignAsync(CampaignBuilder.Cps());
-        var affiliate = await app.JoinAndApproveAsync(merchant);
-        var link = await affiliate.LinkIntoAsync(campaign.Id);
+        var link = (await app.LinkedCampaignAsync()).Link;
         await app.ClickAsync(link.Code);
 
         // The click row goes in, then its rollup fails: the whole batch must go.

@@ -19,11 +19,7 @@ public static class BannerEndpoints
     private static async Task<IResult> ServeAsync(string code, int creativeId, HttpContext http, BannerCache banners, TrafficRecorder recorder,
         TrackingRateLimit limit)
     {
-        if (!limit.Allows(http.Connection.RemoteIpAddress))
-        {
-            http.Response.Headers.RetryAfter = TrackingRateLimit.RetryAfterSeconds;
-            return TypedResults.Text(TrackingRateLimit.Refusal, "text/plain", statusCode: StatusCodes.Status429TooManyRequests);
-        }
+        if (!limit.Allows(http.Connection.RemoteIpAddress)) return TrackingRateLimit.Refusal(http);
         if (code.Length > MaxCodeLength) return NotAvailable();
         var banner = await banners.GetAsync(creativeId);
         if (banner is null) return NotAvailable();
@@ -36,8 +32,7 @@ public static class BannerEndpoints
         catch (Exception) when (!http.RequestAborted.IsCancellationRequested)
         {
             // Like /t and /i: a view that could not be saved is not served as counted; the browser may retry.
-            http.Response.Headers.RetryAfter = "1";
-            return TypedResults.Text("The banner is briefly unavailable; try again.", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TrackingEndpoints.Unsaved(http);
         }
         if (!counted) return NotAvailable();
         // Every view must reach us to be counted, so neither browsers nor proxies may keep a copy.

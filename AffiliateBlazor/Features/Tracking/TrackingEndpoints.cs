@@ -33,7 +33,7 @@ public static class TrackingEndpoints
             if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) return next(http);
             var isClick = request.Path.StartsWithSegments("/t", out var code) && IsOneSegment(code);
             if (!isClick && !(request.Path.StartsWithSegments("/i", out code) && IsOneSegment(code))) return next(http);
-            if (!limit.Allows(http.Connection.RemoteIpAddress)) return TrackingRateLimit.RefuseAsync(http);
+            if (!limit.Allows(http.Connection.RemoteIpAddress)) return TrackingRateLimit.Refusal(http).ExecuteAsync(http);
             return UnlessUnsavedAsync(http, isClick
                 ? ClickAsync(http, code.Value![1..], recorder, privacy)
                 : ImpressionAsync(http, code.Value![1..], recorder));
@@ -52,9 +52,15 @@ public static class TrackingEndpoints
         catch (Exception) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
         {
             http.Response.Clear();
-            http.Response.Headers.RetryAfter = "1";
-            await AnswerAsync(http, StatusCodes.Status503ServiceUnavailable, "text/plain", "Tracking is briefly unavailable; try again."u8.ToArray());
+            await Unsaved(http).ExecuteAsync(http);
         }
+    }
+
+    /// <summary>The answer of every tracking address whose event could not be saved (here and for banners).</summary>
+    public static IResult Unsaved(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return TypedResults.Text("Tracking is briefly unavailable; try again.", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task ClickAsync(HttpContext http, string code, TrafficRecorder recorder, VisitorPrivacy privacy)

@@ -12,8 +12,6 @@ namespace AffiliateBlazor.Features.Tracking;
 /// </summary>
 public sealed class TrackingRateLimit : IDisposable
 {
-    public const string RetryAfterSeconds = "1";
-    public const string Refusal = "Too many requests from this address; try again in a moment.";
 
     private readonly PartitionedRateLimiter<IPAddress?> _limiter;
 
@@ -47,12 +45,11 @@ public sealed class TrackingRateLimit : IDisposable
     }
 
     /// <summary>The 429 every tracking address gives an address over its budget.</summary>
-    public static Task RefuseAsync(HttpContext http)
+    public static IResult Refusal(HttpContext http)
     {
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = RetryAfterSeconds;
-        http.Response.ContentType = "text/plain";
-        return http.Response.WriteAsync(Refusal);
+        http.Response.Headers.RetryAfter = "1";
+        return TypedResults.Text("Too many requests from this address; try again in a moment.", "text/plain",
+            statusCode: StatusCodes.Status429TooManyRequests);
     }
 
     public void Dispose() => _limiter.Dispose();
