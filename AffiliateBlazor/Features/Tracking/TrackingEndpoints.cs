@@ -97,6 +97,7 @@ public static class TrackingEndpoints
     {
         subs = new string?[SubNames.Length];
         creative = null;
+        if (!http.Request.QueryString.HasValue) return true;
         IReadOnlyDictionary<string, string> query;
         try
         {

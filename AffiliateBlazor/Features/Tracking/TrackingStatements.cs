@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Buffers;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -11,14 +12,10 @@ namespace AffiliateBlazor.Features.Tracking;
 /// </summary>
 public sealed class TrackingStatements : IDisposable
 {
-    // Microsoft.Data.Sqlite's own text form of DateTime, so EF Core reads these values and rollup buckets written
-    // here and through EF Core meet on the same key.
-    private const string DateFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
-
     private readonly SqliteConnection _connection;
     private sqlite3 _db = null!;
     // Set by OpenAndPrepare; Dispose copes with any still unset after a failed start.
-    private sqlite3_stmt _insertClick = null!, _addToRollup = null!, _insertRollup = null!;
+    private sqlite3_stmt _begin = null!, _commit = null!, _insertClick = null!, _addToRollup = null!, _insertRollup = null!;
 
     public TrackingStatements(string connectionString)
     {
@@ -40,6 +37,9 @@ public sealed class TrackingStatements : IDisposable
         _connection.Open();
         _db = _connection.Handle!;
         Execute("PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
+        // Prepared like the rest: sqlite3_exec would parse them again for every batch.
+        _begin = Prepare("BEGIN IMMEDIATE");
+        _commit = Prepare("COMMIT");
         _insertClick = Prepare("""
             INSERT INTO Clicks (Id, PublicId, MerchantId, CampaignId, AffiliateId, LinkId, CreativeId, At, IpHash, UserAgent, Referrer,
                                 Sub1, Sub2, Sub3, Sub4, Sub5, IsUnique, IsBillable)
@@ -61,13 +61,13 @@ public sealed class TrackingStatements : IDisposable
     /// <summary>Writes the batch's click rows and rollup deltas in one transaction.</summary>
     public void Commit(IReadOnlyList<TrackingEvent> batch, IEnumerable<RollupDelta> rollups)
     {
-        Execute("BEGIN IMMEDIATE");
+        Step(_begin);
         try
         {
             foreach (var e in batch)
                 if (e.Click is { } click) InsertClick(e.Link, e.At, click);
             foreach (var delta in rollups) AddToRollup(delta);
-            Execute("COMMIT");
+            Step(_commit);
         }
         catch
         {
@@ -80,17 +80,17 @@ public sealed class TrackingStatements : IDisposable
     {
         var s = _insertClick;
         raw.sqlite3_bind_int64(s, 1, click.Id);
-        raw.sqlite3_bind_text(s, 2, click.PublicId);
+        BindText(s, 2, click.PublicId);
         raw.sqlite3_bind_int64(s, 3, link.MerchantId);
         raw.sqlite3_bind_int64(s, 4, link.CampaignId);
         raw.sqlite3_bind_int64(s, 5, link.AffiliateId);
         raw.sqlite3_bind_int64(s, 6, link.LinkId);
         BindOrNull(s, 7, click.CreativeId);
-        raw.sqlite3_bind_text(s, 8, Format(at));
-        BindOrNull(s, 9, click.IpHash);
-        BindOrNull(s, 10, click.UserAgent);
-        BindOrNull(s, 11, click.Referrer);
-        for (var i = 0; i < 5; i++) BindOrNull(s, 12 + i, click.Subs[i]);
+        BindTime(s, 8, at);
+        BindText(s, 9, click.IpHash);
+        BindText(s, 10, click.UserAgent);
+        BindText(s, 11, click.Referrer);
+        for (var i = 0; i < 5; i++) BindText(s, 12 + i, click.Subs[i]);
         raw.sqlite3_bind_int64(s, 17, click.IsUnique ? 1 : 0);
         raw.sqlite3_bind_int64(s, 18, click.IsBillable ? 1 : 0);
         Step(s);
@@ -112,19 +112,35 @@ public sealed class TrackingStatements : IDisposable
     private static void BindRollup(sqlite3_stmt statement, RollupDelta delta)
     {
         raw.sqlite3_bind_int64(statement, 1, delta.Link.LinkId);
-        raw.sqlite3_bind_text(statement, 2, Format(delta.Bucket));
+        BindTime(statement, 2, delta.Bucket);
         raw.sqlite3_bind_int64(statement, 3, delta.Clicks);
         raw.sqlite3_bind_int64(statement, 4, delta.UniqueClicks);
         raw.sqlite3_bind_int64(statement, 5, delta.BillableClicks);
         raw.sqlite3_bind_int64(statement, 6, delta.Impressions);
     }
 
-    private static string Format(DateTime at) => at.ToString(DateFormat, CultureInfo.InvariantCulture);
-
-    private static void BindOrNull(sqlite3_stmt statement, int index, string? value)
+    private static void BindTime(sqlite3_stmt statement, int index, DateTime at)
     {
-        if (value is null) raw.sqlite3_bind_null(statement, index);
-        else raw.sqlite3_bind_text(statement, index, value);
+        Span<byte> text = stackalloc byte[SqliteDateText.MaxLength];
+        raw.sqlite3_bind_text(statement, index, text[..SqliteDateText.Write(at, text)]);
+    }
+
+    /// <summary>
+    /// Encoded into a stack or pooled buffer that SQLite copies: binding a string would allocate its UTF-8 copy on
+    /// every click.
+    /// </summary>
+    private static void BindText(sqlite3_stmt statement, int index, string? value)
+    {
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(statement, index);
+            return;
+        }
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+        byte[]? rented = null;
+        var buffer = length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        raw.sqlite3_bind_text(statement, index, buffer[..Encoding.UTF8.GetBytes(value, buffer)]);
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
     }
 
     private static void BindOrNull(sqlite3_stmt statement, int index, int? value)
@@ -151,6 +167,8 @@ public sealed class TrackingStatements : IDisposable
 
     public void Dispose()
     {
+        _begin?.Dispose();
+        _commit?.Dispose();
         _insertClick?.Dispose();
         _addToRollup?.Dispose();
         _insertRollup?.Dispose();

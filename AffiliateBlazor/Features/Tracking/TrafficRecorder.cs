@@ -2,7 +2,7 @@ using AffiliateBlazor.Domain;
 
 namespace AffiliateBlazor.Features.Tracking;
 
-/// <summary>What the click endpoint knows of a visit, already trimmed and hashed.</summary>
+/// <summary>What the click endpoint knows of a visit, already trimmed and hashed. The link's default sub-ids fill the gaps in <see cref="Subs"/>.</summary>
 public sealed record Visit(string? IpHash, string? UserAgent, string? Referrer, bool IsHead, int? CreativeId, string?[] Subs);
 
 public sealed record RecordedClick(string PublicId, string RedirectTo, string CampaignKey, int CookieWindowDays, AttributionModel Attribution);
@@ -20,8 +20,9 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Cl
         if (await links.FindAsync(code) is not { } link) return null;
         var billable = !visit.IsHead && !VisitorPrivacy.IsBot(visit.UserAgent);
         var id = clickIds.Next();
-        var click = new ClickRow(id, clickIds.Encode(id), visit.CreativeId, visit.IpHash, visit.UserAgent, visit.Referrer,
-            [.. visit.Subs.Select((sub, i) => sub ?? link.DefaultSubs[i])],
+        var subs = visit.Subs;
+        for (var i = 0; i < subs.Length; i++) subs[i] ??= link.DefaultSubs[i];
+        var click = new ClickRow(id, clickIds.Encode(id), visit.CreativeId, visit.IpHash, visit.UserAgent, visit.Referrer, subs,
             IsUnique: billable && visitors.IsFirstInWindow(link.LinkId, visit.IpHash), IsBillable: billable);
         await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, click));
         return new(click.PublicId, link.LandingFor(click.PublicId), link.CampaignKey, link.CookieWindowDays, link.Attribution);
