@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AffiliateBlazor.Tests.Support;
 
@@ -50,7 +51,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         // In-memory requests have no remote address, so every test would share one tracking budget.
         builder.UseSetting("RateLimits:TrackingPerSecondPerAddress", "1000000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }
+
+    /// <summary>What the app logged at Error or worse.</summary>
+    public ErrorLog Errors { get; } = new();
 
     /// <summary>Settings of this instance, over the defaults above; set them before the first request.</summary>
     public Dictionary<string, string> Settings { get; } = [];

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AffiliateBlazor.Hosting;
 
 /// <summary>Turns the services' exceptions into RFC 7807 problem details with the message the user should read.</summary>
-public sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ApiErrors(IProblemDetailsService problems, ILogger<ApiErrors> log) : IExceptionHandler
 {
     /// <summary>The API lives under /api; /postback is API too, outside it only because networks expect that address.</summary>
     public static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/postback");
@@ -30,6 +30,8 @@ public sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHandl
             // Anything else is our fault: the caller still gets problem details, without internals.
             _ => new ProblemDetails { Status = 500, Title = "Something went wrong on our side.", Detail = "The error was logged; try again later." },
         };
+        // Since .NET 10 the middleware no longer logs what a handler reports handled, so the answer's promise is kept here.
+        if (problem.Status == 500) log.LogError(exception, "{Method} {Path} failed", http.Request.Method, path);
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -125,22 +123,10 @@ public sealed class TrackingStatements : IDisposable
         raw.sqlite3_bind_text(statement, index, text[..SqliteDateText.Write(at, text)]);
     }
 
-    /// <summary>
-    /// Encoded into a stack or pooled buffer that SQLite copies: binding a string would allocate its UTF-8 copy on
-    /// every click.
-    /// </summary>
     private static void BindText(sqlite3_stmt statement, int index, string? value)
     {
-        if (value is null)
-        {
-            raw.sqlite3_bind_null(statement, index);
-            return;
-        }
-        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
-        byte[]? rented = null;
-        var buffer = length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        raw.sqlite3_bind_text(statement, index, buffer[..Encoding.UTF8.GetBytes(value, buffer)]);
-        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        if (value is null) raw.sqlite3_bind_null(statement, index);
+        else raw.sqlite3_bind_text(statement, index, value);
     }
 
     private static void BindOrNull(sqlite3_stmt statement, int index, int? value)

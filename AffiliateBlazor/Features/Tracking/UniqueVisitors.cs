@@ -22,9 +22,13 @@ public sealed class UniqueVisitors(TimeProvider clock)
         if (ipHash is null) return true;
         var now = clock.GetUtcNow().UtcDateTime;
         SweepIfDue(now);
-        var first = true;
-        var added = true;
-        _lastSeen.AddOrUpdate((linkId, ipHash), now, (_, seen) =>
+        bool first = true, added = true;
+        // Whichever delegate runs last sets both flags: an update can lose to a sweep and be retried as an add.
+        _lastSeen.AddOrUpdate((linkId, ipHash), _ =>
+        {
+            (first, added) = (true, true);
+            return now;
+        }, (_, seen) =>
         {
             added = false;
             first = now - seen >= Window;
