@@ -1,11 +1,12 @@
 namespace AffiliateBlazor.Domain;
 
-public enum ConversionSource { Pixel, Postback, Api, Coupon, Manual }
+/// <summary>Where a conversion came from; Test is the tracking page's "send test conversion".</summary>
+public enum ConversionSource { Pixel, Postback, Api, Coupon, Manual, Test }
 
 public enum ConversionStatus { Pending, Approved, Declined, Reversed }
 
 [Flags]
-public enum FraudFlags { None = 0, Bot = 1, SelfReferral = 2, TooFastAfterClick = 4 }
+public enum FraudFlags { None = 0, Bot = 1, SelfReferral = 2, TooFastAfterClick = 4, Test = 8 }
 
 /// <summary>A sale, lead or custom action reported by the merchant. Unique per (campaign, order id).</summary>
 public class Conversion

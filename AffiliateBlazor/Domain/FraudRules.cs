@@ -9,7 +9,7 @@ public sealed record ClickEvidence(DateTime At, bool IsBillable);
 /// </summary>
 public sealed record ConversionEvidence(
     ClickEvidence? Click, DateTime Now, TimeSpan MinimumDelayAfterClick,
-    string? CustomerEmailHash, string? CustomerIpHash, string? AffiliateEmailHash, string? AffiliateIpHash);
+    string? CustomerEmailHash, string? CustomerIpHash, string? AffiliateEmailHash, string? AffiliateIpHash, bool IsTest = false);
 
 public sealed record FraudVerdict(FraudFlags Flags, string? Reason)
 {
@@ -17,7 +17,7 @@ public sealed record FraudVerdict(FraudFlags Flags, string? Reason)
 }
 
 /// <summary>
-/// Conversions that look forged or self-earned are flagged, which holds them for the merchant's review; they are
+/// Conversions that look forged or self-earned, and test conversions, are flagged, which holds them for the merchant's review; they are
 /// never dropped, because a false alarm must stay recoverable. The reason is written for the merchant to read.
 /// </summary>
 public static class FraudRules
@@ -47,6 +47,12 @@ public static class FraudRules
             flags |= FraudFlags.TooFastAfterClick;
             var seconds = Math.Max(0, (int)(evidence.Now - click.At).TotalSeconds);
             reasons.Add($"It arrived {seconds} second{(seconds == 1 ? "" : "s")} after its click; a person takes at least {(int)evidence.MinimumDelayAfterClick.TotalSeconds} to buy.");
+        }
+        if (evidence.IsTest)
+        {
+            // A merchant trying the set-up with a real click id would otherwise pay that affiliate after the hold period.
+            flags |= FraudFlags.Test;
+            reasons.Add("It was sent from the tracking page as a test: decline it, unless this affiliate should really be paid for it.");
         }
         return flags == FraudFlags.None ? FraudVerdict.Clean : new(flags, string.Join(" ", reasons));
     }

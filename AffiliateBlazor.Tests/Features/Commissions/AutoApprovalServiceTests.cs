@@ -1,6 +1,7 @@
 using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Campaigns;
 using AffiliateBlazor.Features.Commissions;
+using AffiliateBlazor.Features.Tracking;
 using AffiliateBlazor.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,26 @@ public sealed class AutoApprovalServiceTests(ClockedApp app) : IClassFixture<Clo
         await app.RunAsync<AutoApprovalService, AutoApprovalResult>(s => s.ApproveHeldAsync());
         Assert.Equal(ConversionStatus.Approved, (await ConversionsAsync(cps))[young].Status);
         Assert.Equal(ConversionStatus.Pending, (await ConversionsAsync(cps))[flagged].Status);
+    }
+
+    [Fact]
+    public async Task A_test_conversion_sent_with_an_affiliates_click_id_is_never_approved_by_the_hold()
+    {
+        var cps = await CampaignScenario.CreateAsync(app, new CampaignInput { PercentBasisPoints = 1000, HoldDays = 30 }, Start);
+        var click = await app.RunAsync<TrafficRecorder, RecordedClick?>(r =>
+            r.RecordClickAsync(cps.LinkCode(cps.Affiliate), new Visit(AppFactory.Unique("ip"), AppFactory.BrowserAgent, null, false, null, new string?[5])));
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var test = await app.RunAsync<TrackedConversionService, PostbackAnswer>(s =>
+            s.SendTestConversionAsync(cps.Merchant, new TestConversion(cps.Campaign.Id, 10_000, click!.PublicId, null)));
+
+        app.SetNow(Start.AddYears(1));
+        await app.RunAsync<AutoApprovalService, AutoApprovalResult>(s => s.ApproveHeldAsync());
+
+        var conversion = (await ConversionsAsync(cps))[test.Id];
+        Assert.Equal((cps.Affiliate.Affiliate, 1_000L), (conversion.AffiliateId, conversion.Commission));
+        Assert.Equal((ConversionStatus.Pending, ConversionSource.Test, FraudFlags.Test), (conversion.Status, conversion.Source, conversion.Flags));
+        Assert.Contains("sent from the tracking page as a test", conversion.FlagReason);
+        Assert.Equal(CommissionLineStatus.Pending, Assert.Single(await cps.LinesAsync()).Status);
     }
 
     [Fact]

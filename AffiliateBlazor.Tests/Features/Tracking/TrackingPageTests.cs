@@ -44,8 +44,8 @@ public sealed class TrackingPageTests : IAsyncLifetime
         Assert.Equal("5.00 USD", page.Find("[data-test-commission]").TextContent);
         var sent = Assert.Single((await _ui.Services.GetRequiredService<ConversionService>().ListAsync(merchant, new(), new())).Items);
         Assert.StartsWith(TrackedConversionService.TestOrderPrefix, sent.OrderId);
-        Assert.Equal(ConversionSource.Postback, sent.Source);
-        Assert.Equal(ConversionStatus.Pending, sent.Status);
+        Assert.Equal((ConversionSource.Test, ConversionStatus.Pending), (sent.Source, sent.Status));
+        Assert.True(sent.Flags.HasFlag(FraudFlags.Test));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -117,7 +117,8 @@ public sealed class ConversionService(
         return FraudRules.Assess(new ConversionEvidence(
             click is null ? null : new ClickEvidence(click.At, click.IsBillable), now, _minimumDelayAfterClick,
             conversion.CustomerEmailHash, conversion.IpHash,
-            affiliate is null ? null : Tokens.Sha256Hex(affiliate.Email.Trim().ToLowerInvariant()), affiliate?.IpHash));
+            affiliate is null ? null : Tokens.Sha256Hex(affiliate.Email.Trim().ToLowerInvariant()), affiliate?.IpHash,
+            IsTest: conversion.Source == ConversionSource.Test));
     }
 
     private static ClickFact? ClickFactOf(Click? click) =>

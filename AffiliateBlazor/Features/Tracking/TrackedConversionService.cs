@@ -44,9 +44,9 @@ public sealed class TrackedConversionService(IDbContextFactory<AppDbContext> dbF
     /// A server-to-server report. The network's status is noted in the audit log for the reviewer; the conversion
     /// still starts pending, because approving moves money and stays the merchant's decision (review, hold period).
     /// </summary>
-    public async Task<PostbackAnswer> RecordPostbackAsync(Actor actor, PostbackReport report)
+    public async Task<PostbackAnswer> RecordPostbackAsync(Actor actor, PostbackReport report, ConversionSource source = ConversionSource.Postback)
     {
-        var recorded = await conversions.RecordAsync(actor, report.Conversion, ConversionSource.Postback);
+        var recorded = await conversions.RecordAsync(actor, report.Conversion, source);
         if (!recorded.Duplicate && report.NetworkStatus is { } status)
         {
             await using var db = await dbFactory.CreateDbContextAsync();
@@ -64,6 +64,7 @@ public sealed class TrackedConversionService(IDbContextFactory<AppDbContext> dbF
     /// <summary>
     /// A real conversion with an order id that says it is a test, sent through the postback's own reading of
     /// parameters, so the merchant sees exactly how a postback with this click id or coupon is attributed and priced.
+    /// It is flagged as a test, so it waits for the merchant's decision and is never approved by the hold period.
     /// </summary>
     public Task<PostbackAnswer> SendTestConversionAsync(Actor actor, TestConversion test)
     {
@@ -75,6 +76,6 @@ public sealed class TrackedConversionService(IDbContextFactory<AppDbContext> dbF
             ["click_id"] = test.ClickId?.Trim() ?? "",
             ["coupon"] = test.Coupon?.Trim() ?? "",
         };
-        return RecordPostbackAsync(actor, ConversionQuery.ForPostback(query));
+        return RecordPostbackAsync(actor, ConversionQuery.ForPostback(query), ConversionSource.Test);
     }
 }
