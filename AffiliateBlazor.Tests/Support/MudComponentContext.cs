@@ -34,7 +34,8 @@ public sealed class MudComponentContext : BunitContext
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(_folder, "test.db")}",
-            ["Plans:Free:MaxCampaigns"] = "1", ["Plans:Free:MaxAffiliates"] = "10", ["Tracking:IpHashKey"] = "bunit-test-key-0123456789",
+            ["Plans:Free:MaxCampaigns"] = "1", ["Plans:Free:MaxAffiliates"] = "10",
+            ["Plans:Business:MaxCampaigns"] = "100", ["Plans:Business:MaxAffiliates"] = "1000", ["Tracking:IpHashKey"] = "bunit-test-key-0123456789",
         }).Build();
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = _folder });

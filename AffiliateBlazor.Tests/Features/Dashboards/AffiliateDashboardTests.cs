@@ -45,6 +45,31 @@ public class AffiliateDashboardTests : IAsyncLifetime
         Assert.NotEmpty(page.FindAll("button[aria-label^='Copy']"));
     }
 
+    [Fact]
+    public async Task Money_in_different_currencies_is_shown_per_currency_and_never_added_together()
+    {
+        var merchant = await _ui.Data.MerchantAsync(plan: "Business");
+        var me = await _ui.Data.ApprovedAffiliateAsync(merchant, "Ada Partner");
+        var campaigns = _ui.Services.GetRequiredService<CampaignService>();
+        foreach (var currency in new[] { "USD", "EUR" })
+            await campaigns.CreateAsync(merchant, new CampaignInput
+            {
+                Name = $"Sale in {currency}", Currency = currency, PercentBasisPoints = 1000, LandingUrl = "https://shop.example/sale",
+            });
+        var conversions = _ui.Services.GetRequiredService<ConversionService>();
+        foreach (var (link, amount) in (await _ui.Services.GetRequiredService<LinkService>().ListAsync(me, null, new())).Items
+            .Select(l => (l, l.CampaignName.EndsWith("USD") ? 10_000L : 5_000L)))
+            await conversions.RecordAsync(merchant, new ConversionRequest($"order-{link.Id}", amount, ClickId: await _ui.Data.ClickAsync(link.Id)),
+                ConversionSource.Api);
+
+        _ui.SignInAs(me);
+        var page = _ui.RenderInProviders<AffiliateDashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-kpi=Conversions]").TextContent));
+        Assert.Equal("5.00 EUR + 10.00 USD", page.Find("[data-kpi=Commission]").TextContent);
+        Assert.Equal("50.00 EUR + 100.00 USD", page.Find("[data-kpi=Revenue]").TextContent);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _ui.DisposeAsync();

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AffiliateBlazor.Features.Dashboards;
 
-public sealed record DayTotals(DateOnly Day, long Clicks, long Conversions, long Revenue, long Commission);
+/// <summary>Money is summed per currency (one entry each, by currency code): campaigns may pay in different currencies.</summary>
+public sealed record DayTotals(DateOnly Day, long Clicks, long Conversions, IReadOnlyList<Money> Revenue, IReadOnlyList<Money> Commission);
 
-public sealed record Totals(long Clicks, long Conversions, long Revenue, long Commission);
+public sealed record Totals(long Clicks, long Conversions, IReadOnlyList<Money> Revenue, IReadOnlyList<Money> Commission);
 
 public sealed record Earnings(string Currency, long Pending, long Approved, long Paid);
 
@@ -52,18 +53,23 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var buckets = await traffic.Where(r => r.BucketStart >= fromUtc).GroupBy(r => r.BucketStart)
             .Select(g => new { g.Key, Clicks = g.Sum(r => r.Clicks) }).ToListAsync();
         var sales = await conversions.Where(c => c.CreatedAt >= fromUtc && c.Status != ConversionStatus.Declined && c.Status != ConversionStatus.Reversed)
-            .Select(c => new { c.CreatedAt, c.Amount, c.Commission }).ToListAsync();
+            .Select(c => new { c.CreatedAt, Amount = new Money(c.Amount, c.Currency), Commission = new Money(c.Commission, c.Currency) }).ToListAsync();
         var clicksByDay = buckets.GroupBy(b => LocalDay(b.Key)).ToDictionary(g => g.Key, g => g.Sum(b => b.Clicks));
         var salesByDay = sales.GroupBy(s => LocalDay(s.CreatedAt)).ToDictionary(g => g.Key, g => g.ToList());
 
         var series = Enumerable.Range(0, days).Select(i => firstDay.AddDays(i)).Select(day =>
         {
             var list = salesByDay.GetValueOrDefault(day) ?? [];
-            return new DayTotals(day, clicksByDay.GetValueOrDefault(day), list.Count, list.Sum(s => s.Amount), list.Sum(s => s.Commission));
+            return new DayTotals(day, clicksByDay.GetValueOrDefault(day), list.Count, PerCurrency(list.Select(s => s.Amount)), PerCurrency(list.Select(s => s.Commission)));
         }).ToList();
-        static Totals Sum(IEnumerable<DayTotals> d) => new(d.Sum(x => x.Clicks), d.Sum(x => x.Conversions), d.Sum(x => x.Revenue), d.Sum(x => x.Commission));
+        static Totals Sum(IEnumerable<DayTotals> d) => new(d.Sum(x => x.Clicks), d.Sum(x => x.Conversions),
+            PerCurrency(d.SelectMany(x => x.Revenue)), PerCurrency(d.SelectMany(x => x.Commission)));
         return (series, Sum(series.Where(d => d.Day == todayLocal)), Sum(series));
     }
+
+    private static IReadOnlyList<Money> PerCurrency(IEnumerable<Money> amounts) =>
+        amounts.GroupBy(m => m.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Money(g.Sum(m => m.Minor), g.Key)).ToList();
 
     private static async Task<IReadOnlyList<Earnings>> EarningsAsync(IQueryable<CommissionLine> lines, AppDbContext db)
     {
