@@ -26,4 +26,19 @@ public sealed class UnsavedTrafficTests
         Assert.Equal(2L, await app.SqlAsync($"SELECT COUNT(*) FROM Clicks WHERE LinkId = {link.Id}"));
         Assert.Equal(2L, await app.SqlAsync($"SELECT SUM(Clicks) FROM TrafficRollups WHERE LinkId = {link.Id}"));
     }
+
+    [Fact]
+    public async Task A_database_that_stays_broken_is_logged_once_not_once_per_batch()
+    {
+        await using var app = new AppFactory();
+        var link = (await app.LinkedCampaignAsync()).Link;
+        await app.SqlAsync("ALTER TABLE TrafficRollups RENAME TO RollupsAway");
+        using var browser = app.NewClient();
+
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await browser.GetAsync($"/t/{link.Code}")).StatusCode);
+
+        var logged = Assert.Single(app.Errors.Entries, e => e.Category.EndsWith(nameof(AffiliateBlazor.Features.Tracking.TrackingWriter)));
+        Assert.Contains("no such table", logged.Exception?.Message);
+    }
 }

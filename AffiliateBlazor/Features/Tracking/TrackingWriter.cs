@@ -12,15 +12,25 @@ namespace AffiliateBlazor.Features.Tracking;
 /// cores those thread hand-offs had cost more than the commits. Raw prepared statements on one connection, no change
 /// tracking; rollup counters change in the same transaction as the rows they count.
 /// </summary>
-public sealed class TrackingWriter(IConfiguration configuration, IHostEnvironment environment, WriteGate writeGate, ILogger<TrackingWriter> log)
+public sealed class TrackingWriter(
+    IConfiguration configuration, IHostEnvironment environment, WriteGate writeGate, TimeProvider clock, ILogger<TrackingWriter> log)
     : IHostedService, IDisposable
 {
+    /// <summary>
+    /// A database that stays broken fails every batch, thousands a second under load: after one error, the next is
+    /// logged a minute later with the count of batches that failed in between.
+    /// </summary>
+    private static readonly TimeSpan FailureLogInterval = TimeSpan.FromMinutes(1);
+
     private readonly object _gate = new();
     private TrackingBatch _open = new();
     private bool _committing;
     private bool _stopped;
     private TaskCompletionSource? _idle;
     private TrackingStatements? _statements;
+    // Touched only by the one running commit.
+    private long _lastFailureLogged = long.MinValue;
+    private int _failuresSinceLogged;
 
     /// <summary>Queues the event; the task completes when it is durable, or fails if its batch could not be saved.</summary>
     public Task WriteAsync(TrackingEvent trackingEvent)
@@ -72,7 +82,7 @@ public sealed class TrackingWriter(IConfiguration configuration, IHostEnvironmen
             // The requests get 503 and may retry, whatever else fails here; the next batch opens a new connection.
             try
             {
-                log.LogError(error, "A batch of {Count} tracking events could not be saved", batch.Events.Count);
+                LogFailure(error, batch.Events.Count);
                 _statements?.Dispose();
             }
             catch (Exception) { }
@@ -84,6 +94,19 @@ public sealed class TrackingWriter(IConfiguration configuration, IHostEnvironmen
             return;
         }
         batch.MarkCommitted();
+    }
+
+    private void LogFailure(Exception error, int events)
+    {
+        var now = clock.GetTimestamp();
+        if (_lastFailureLogged != long.MinValue && clock.GetElapsedTime(_lastFailureLogged, now) < FailureLogInterval)
+        {
+            _failuresSinceLogged++;
+            return;
+        }
+        log.LogError(error, "A batch of {Count} tracking events could not be saved ({Earlier} more batches failed since the last such error)",
+            events, _failuresSinceLogged);
+        (_lastFailureLogged, _failuresSinceLogged) = (now, 0);
     }
 
     /// <summary>
