@@ -17,5 +17,8 @@ public class Merchant
     public required string OwnerUserId { get; set; }
     /// <summary>The key server-to-server calls are signed with (HMAC-SHA256), encrypted at rest with Data Protection.</summary>
     public string? ProtectedSigningSecret { get; set; }
+    /// <summary>The secret replaced by the last rotation, still accepted until <see cref="PreviousSigningSecretExpiresAt"/>.</summary>
+    public string? ProtectedPreviousSigningSecret { get; set; }
+    public DateTime? PreviousSigningSecretExpiresAt { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -36,6 +36,11 @@ public sealed class TrackingPageTests : IAsyncLifetime
         page.Find("[data-action=rotate-secret]").Click();
         page.WaitForAssertion(() => Assert.StartsWith("hmac_", page.Find("[data-signing-secret]").TextContent));
         Assert.Equal("A secret is set.", page.Find("[data-secret-state]").TextContent);
+        var first = page.Find("[data-signing-secret]").TextContent;
+        page.Find("[data-action=rotate-secret]").Click();
+        page.WaitForAssertion(() => page.FindAll("button").Single(b => b.TextContent.Contains("keep the old one a day")).Click());
+        page.WaitForAssertion(() => Assert.NotEqual(first, page.Find("[data-signing-secret]").TextContent));
+        Assert.StartsWith("The previous secret is still accepted until", page.Find("[data-previous-secret]").TextContent);
 
         page.Find("input[data-field=test-click-id]").Change(click!.PublicId);
         page.Find("[data-action=send-test]").Click();

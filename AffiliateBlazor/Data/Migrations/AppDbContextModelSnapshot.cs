@@ -653,6 +653,13 @@ namespace AffiliateBlazor.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PreviousSigningSecretExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPreviousSigningSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProtectedSigningSecret")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");

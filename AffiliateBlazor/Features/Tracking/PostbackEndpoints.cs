@@ -55,7 +55,9 @@ public static class PostbackEndpoints
         var secret = api.MapGroup("/settings/signing-secret").WithTags("Settings").RequireAuthorization(AccountSetup.MerchantApiPolicy);
         secret.MapGet("/", async (ClaimsPrincipal user, SigningSecretService secrets) => TypedResults.Ok(await secrets.GetStatusAsync(user.ToActor())))
             .WithSummary("Whether a signing secret is set, and the merchant name (X-Merchant) that signed calls carry.");
-        secret.MapPost("/", async (ClaimsPrincipal user, SigningSecretService secrets) => TypedResults.Ok(await secrets.RotateAsync(user.ToActor())))
-            .WithSummary("Make a new signing secret; the previous one stops working at once. The secret is in this answer only.");
+        secret.MapPost("/", async (ClaimsPrincipal user, SigningSecretService secrets, bool? revokePrevious) =>
+                TypedResults.Ok(await secrets.RotateAsync(user.ToActor(), revokePrevious ?? false)))
+            .WithSummary("Make a new signing secret, in this answer only. The one it replaces is still accepted for 24 hours, "
+                + "so servers can switch without refused calls; ?revokePrevious=true stops it at once (a leaked secret).");
     }
 }

@@ -42,13 +42,17 @@ public sealed class SignatureAuthenticationHandler(
         if (await secrets.FindAsync(merchant) is not { } key)
             return Refuse("That merchant has no signing secret: make one on the tracking page or with POST /api/v1/settings/signing-secret.");
 
-        return RequestSignature.Verify(signature, key.Secret, payload, clock.GetUtcNow()) switch
+        var now = clock.GetUtcNow();
+        // Valid under any of the merchant's secrets; otherwise the reason is the current secret's (timestamps and form
+        // do not depend on the secret).
+        var checks = key.Secrets.Select(secret => RequestSignature.Verify(signature, secret, payload, now)).ToList();
+        return (checks.Contains(SignatureCheck.Valid) ? SignatureCheck.Valid : checks[0]) switch
         {
             SignatureCheck.Valid => AuthenticateResult.Success(new AuthenticationTicket(MerchantPrincipal(key), SchemeName)),
             SignatureCheck.Malformed => Refuse($"{Header} is not of the form t=<unix seconds>,v1=<64 hex digits>."),
             SignatureCheck.TooOld => Refuse($"The signature's timestamp is more than {RequestSignature.Tolerance.TotalMinutes:0} minutes old: sign each call when it is sent."),
             SignatureCheck.FromTheFuture => Refuse($"The signature's timestamp is more than {RequestSignature.Tolerance.TotalMinutes:0} minutes ahead: check the sender's clock."),
-            _ => Refuse("The signature does not match: sign \"<t>.<body>\" (for GET, the query string without sig) with the merchant's current secret."),
+            _ => Refuse("The signature does not match: sign \"<t>.<body>\" (for GET, the query string without sig) with the merchant's current secret (or, for a day after a rotation, the one it replaced)."),
         };
     }
 
