@@ -28,6 +28,27 @@ public sealed class UnsavedTrafficTests
     }
 
     [Fact]
+    public async Task A_visitor_whose_first_click_was_refused_still_counts_as_unique_on_the_retry()
+    {
+        // On a real socket, so the visitor has an address and uniqueness applies.
+        await using var app = new AppFactory();
+        var server = app.StartOnLoopback();
+        var link = (await app.LinkedCampaignAsync()).Link;
+        using var visitor = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server };
+        visitor.DefaultRequestHeaders.UserAgent.ParseAdd(AppFactory.BrowserAgent);
+
+        await app.SqlAsync("ALTER TABLE TrafficRollups RENAME TO RollupsAway");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await visitor.GetAsync($"/t/{link.Code}")).StatusCode);
+        await app.SqlAsync("ALTER TABLE RollupsAway RENAME TO TrafficRollups");
+        Assert.Equal(HttpStatusCode.Found, (await visitor.GetAsync($"/t/{link.Code}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await visitor.GetAsync($"/t/{link.Code}")).StatusCode);
+
+        Assert.Equal(2L, await app.SqlAsync($"SELECT SUM(Clicks) FROM TrafficRollups WHERE LinkId = {link.Id}"));
+        Assert.Equal(1L, await app.SqlAsync($"SELECT SUM(UniqueClicks) FROM TrafficRollups WHERE LinkId = {link.Id}"));
+        Assert.Equal(1L, await app.SqlAsync($"SELECT COUNT(*) FROM Clicks WHERE LinkId = {link.Id} AND IsUnique"));
+    }
+
+    [Fact]
     public async Task A_database_that_stays_broken_is_logged_once_not_once_per_batch()
     {
         await using var app = new AppFactory();

@@ -22,9 +22,19 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Cl
         var id = clickIds.Next();
         var subs = visit.Subs;
         for (var i = 0; i < subs.Length; i++) subs[i] ??= link.DefaultSubs[i];
+        var at = clock.GetUtcNow().UtcDateTime;
         var click = new ClickRow(id, clickIds.Encode(id), visit.CreativeId, visit.IpHash, visit.UserAgent, visit.Referrer, subs,
-            IsUnique: billable && visitors.IsFirstInWindow(link.LinkId, visit.IpHash), IsBillable: billable);
-        await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, click));
+            IsUnique: billable && visitors.IsFirstInWindow(link.LinkId, visit.IpHash, at), IsBillable: billable);
+        try
+        {
+            await writer.WriteAsync(new TrackingEvent(link, at, click));
+        }
+        catch when (click.IsUnique)
+        {
+            // The visitor is refused (503) and may retry: that retry is still their first click.
+            visitors.Forget(link.LinkId, visit.IpHash, at);
+            throw;
+        }
         return new(click.PublicId, link.LandingFor(click.PublicId), link.CampaignKey, link.CookieWindowDays, link.Attribution);
     }
 

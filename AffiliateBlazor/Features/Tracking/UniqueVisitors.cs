@@ -6,7 +6,7 @@ namespace AffiliateBlazor.Features.Tracking;
 /// Remembers who clicked which link in the last hour: a repeat is not a unique click. Kept in memory because the hot path
 /// must not read the database; after a restart a repeat within the hour may count as unique once.
 /// </summary>
-public sealed class UniqueVisitors(TimeProvider clock)
+public sealed class UniqueVisitors
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
     private const int MaxEntries = 1_000_000;
@@ -17,10 +17,9 @@ public sealed class UniqueVisitors(TimeProvider clock)
     private int _entries;
 
     /// <summary>True for the first click of this visitor on this link within the window; records the click either way.</summary>
-    public bool IsFirstInWindow(int linkId, string? ipHash)
+    public bool IsFirstInWindow(int linkId, string? ipHash, DateTime now)
     {
         if (ipHash is null) return true;
-        var now = clock.GetUtcNow().UtcDateTime;
         SweepIfDue(now);
         bool first = true, added = true;
         // Whichever delegate runs last sets both flags: an update can lose to a sweep and be retried as an add.
@@ -37,6 +36,12 @@ public sealed class UniqueVisitors(TimeProvider clock)
         });
         if (added) Interlocked.Increment(ref _entries);
         return first;
+    }
+
+    /// <summary>Undoes the unique click made at <paramref name="seenAt"/> when it could not be saved, unless a later one replaced it.</summary>
+    public void Forget(int linkId, string? ipHash, DateTime seenAt)
+    {
+        if (ipHash is not null && _lastSeen.TryRemove(new((linkId, ipHash), seenAt))) Interlocked.Decrement(ref _entries);
     }
 
     private void SweepIfDue(DateTime now)
