@@ -47,5 +47,6 @@ public static class FeatureSetup
         services.AddScoped<DemoSeeder>();
         services.AddScoped<TrafficAccrualService>();
         services.AddScoped<AutoApprovalService>();
+        services.AddScoped<ClickRetentionService>();
     }
 }

@@ -1,4 +1,5 @@
 using AffiliateBlazor.Features.Commissions;
+using AffiliateBlazor.Features.Tracking;
 using Quartz;
 
 namespace AffiliateBlazor.Hosting;
@@ -6,6 +7,7 @@ namespace AffiliateBlazor.Hosting;
 public static class JobsSetup
 {
     public const string EveryQuarterHour = "0 0/15 * * * ?";
+    public const string Daily = "0 30 3 * * ?";
 
     /// <summary>
     /// Scheduled work on Quartz: each job runs once when the app has started (catching up on whatever fell due while it
@@ -22,13 +24,15 @@ public static class JobsSetup
             quartz.UseInMemoryStore();
             Schedule<CloseTrafficDaysJob>(quartz, settings, "TrafficAccrualCron");
             Schedule<AutoApprovalJob>(quartz, settings, "AutoApprovalCron");
+            Schedule<ClickRetentionJob>(quartz, settings, "ClickRetentionCron", Daily);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 
-    private static void Schedule<TJob>(IQuartzBuilder quartz, IConfigurationSection settings, string cronSetting) where TJob : IJob
+    private static void Schedule<TJob>(IQuartzBuilder quartz, IConfigurationSection settings, string cronSetting, string defaultCron = EveryQuarterHour)
+        where TJob : IJob
     {
-        var cron = settings[cronSetting] ?? EveryQuarterHour;
+        var cron = settings[cronSetting] ?? defaultCron;
         if (!CronExpression.TryParse(cron, out _))
             throw new InvalidOperationException($"Jobs:{cronSetting} is not a Quartz cron expression: \"{cron}\" (for example \"{EveryQuarterHour}\").");
         var job = new JobKey(typeof(TJob).Name, "commissions");

@@ -2,6 +2,7 @@ using AffiliateBlazor.Data;
 using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Campaigns;
 using AffiliateBlazor.Features.Commissions;
+using AffiliateBlazor.Features.Tracking;
 using AffiliateBlazor.Hosting;
 using AffiliateBlazor.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -52,11 +53,12 @@ public sealed class JobScheduleTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal((CommissionLineKind.ClickAccrual, 48L, DateOnly.FromDateTime(yesterday)), (line.Kind, line.Amount, line.Day!.Value));
 
         var jobs = await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup());
-        Assert.Equal([nameof(AutoApprovalJob), nameof(CloseTrafficDaysJob)], jobs.Select(j => j.Name).Order());
+        Assert.Equal([nameof(AutoApprovalJob), nameof(ClickRetentionJob), nameof(CloseTrafficDaysJob)], jobs.Select(j => j.Name).Order());
         foreach (var job in jobs)
         {
             var cron = Assert.Single((await scheduler.GetTriggersOfJob(job)).OfType<ICronTrigger>());
-            Assert.Equal((JobsSetup.EveryQuarterHour, TimeZoneInfo.Utc.Id), (cron.CronExpressionString, cron.TimeZone.Id));
+            var expected = job.Name == nameof(ClickRetentionJob) ? JobsSetup.Daily : JobsSetup.EveryQuarterHour;
+            Assert.Equal((expected, TimeZoneInfo.Utc.Id), (cron.CronExpressionString, cron.TimeZone.Id));
         }
     }
 

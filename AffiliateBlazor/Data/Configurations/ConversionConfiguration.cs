@@ -14,6 +14,8 @@ public class ConversionConfiguration : IEntityTypeConfiguration<Conversion>
         conversion.HasIndex(c => new { c.CampaignId, c.OrderId }).IsUnique();
         conversion.HasIndex(c => new { c.MerchantId, c.CreatedAt });
         conversion.HasIndex(c => new { c.AffiliateId, c.CreatedAt });
+        // Click retention keeps the clicks conversions name, and asks for each one it would delete.
+        conversion.HasIndex(c => c.ClickId);
         conversion.Property(c => c.CustomerEmailHash).HasMaxLength(64);
         conversion.Property(c => c.IpHash).HasMaxLength(64);
         conversion.Ignore(c => c.IsFlagged);

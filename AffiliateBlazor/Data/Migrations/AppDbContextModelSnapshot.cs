@@ -530,6 +530,8 @@ namespace AffiliateBlazor.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClickId");
+
                     b.HasIndex("AffiliateId", "CreatedAt");
 
                     b.HasIndex("CampaignId", "OrderId")

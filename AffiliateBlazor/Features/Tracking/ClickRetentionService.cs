@@ -1,0 +1,49 @@
+using AffiliateBlazor.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AffiliateBlazor.Features.Tracking;
+
+/// <summary>
+/// Deletes raw clicks past the retention period (DESIGN §8, privacy): they are already counted in the rollups, which
+/// reports read, so only the visitor details go. A click is kept while its campaign's cookie window could still
+/// attribute a sale to it, and for as long as a conversion names it.
+/// </summary>
+/// <remarks>
+/// Clicks have no index but their id, on purpose (every index slows the tracking writer); ids grow with time, so the
+/// oldest clicks come first in id order and the sweep reads them a chunk at a time, stopping at the first chunk that
+/// starts inside the retention period. Each chunk is its own short write turn, so tracking is never held up for long.
+/// </remarks>
+public sealed class ClickRetentionService(IDbContextFactory<AppDbContext> dbFactory, WriteGate writeGate, IConfiguration configuration, TimeProvider clock)
+{
+    public const int DefaultRetentionDays = 180;
+    private const int ChunkSize = 2_000;
+
+    /// <summary>Tracking:ClickRetentionDays; 0 keeps clicks for ever.</summary>
+    public int RetentionDays => Math.Max(0, configuration.GetValue("Tracking:ClickRetentionDays", DefaultRetentionDays));
+
+    /// <summary>Deletes the expired clicks and answers how many.</summary>
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        if (RetentionDays == 0) return 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cutoffs = await db.Campaigns.AsNoTracking().Select(c => new { c.Id, c.CookieWindowDays }).ToDictionaryAsync(
+            c => c.Id, c => now.AddDays(-Math.Max(RetentionDays, c.CookieWindowDays)), cancellationToken);
+        var retentionStart = now.AddDays(-RetentionDays);
+        var deleted = 0;
+        long after = 0;
+        while (true)
+        {
+            var chunk = await db.Clicks.AsNoTracking().Where(c => c.Id > after).OrderBy(c => c.Id).Take(ChunkSize)
+                .Select(c => new { c.Id, c.CampaignId, c.At }).ToListAsync(cancellationToken);
+            if (chunk.Count == 0 || chunk[0].At >= retentionStart) break;
+            after = chunk[^1].Id;
+            var expired = chunk.Where(c => c.At < cutoffs.GetValueOrDefault(c.CampaignId, retentionStart)).Select(c => c.Id).ToList();
+            if (expired.Count == 0) continue;
+            using (await writeGate.EnterAsync(cancellationToken))
+                deleted += await db.Clicks.Where(c => expired.Contains(c.Id) && !db.Conversions.Any(v => v.ClickId == c.Id))
+                    .ExecuteDeleteAsync(cancellationToken);
+        }
+        return deleted;
+    }
+}
