@@ -16,5 +16,6 @@ public class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         merchant.Property(m => m.Plan).HasMaxLength(64);
         merchant.Property(m => m.TimeZone).HasMaxLength(64);
         merchant.Property(m => m.ProtectedSigningSecret).HasMaxLength(1024);
+        merchant.Property(m => m.ProtectedPreviousSigningSecret).HasMaxLength(1024);
     }
 }

@@ -659,7 +659,7 @@ namespace AffiliateBlazor.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedPreviousSigningSecret")
-                        .HasMaxLength(512)
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedSigningSecret")

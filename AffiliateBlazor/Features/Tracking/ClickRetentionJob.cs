@@ -9,6 +9,8 @@ public sealed class ClickRetentionJob(ClickRetentionService retention, ILogger<C
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var deleted = await retention.DeleteExpiredAsync(cancellationToken);
-        if (deleted > 0) log.LogInformation("Deleted {Count} click(s) older than {Days} days; their counts stay in the rollups.", deleted, retention.RetentionDays);
+        if (deleted > 0)
+            log.LogInformation("Deleted {Count} click(s) older than {Days} days and their campaign's cookie window; their counts stay in the rollups.",
+                deleted, retention.RetentionDays);
     }
 }

@@ -54,10 +54,11 @@ public static class PostbackEndpoints
     {
         var secret = api.MapGroup("/settings/signing-secret").WithTags("Settings").RequireAuthorization(AccountSetup.MerchantApiPolicy);
         secret.MapGet("/", async (ClaimsPrincipal user, SigningSecretService secrets) => TypedResults.Ok(await secrets.GetStatusAsync(user.ToActor())))
-            .WithSummary("Whether a signing secret is set, and the merchant name (X-Merchant) that signed calls carry.");
-        secret.MapPost("/", async (ClaimsPrincipal user, SigningSecretService secrets, bool? revokePrevious) =>
-                TypedResults.Ok(await secrets.RotateAsync(user.ToActor(), revokePrevious ?? false)))
-            .WithSummary("Make a new signing secret, in this answer only. The one it replaces is still accepted for 24 hours, "
-                + "so servers can switch without refused calls; ?revokePrevious=true stops it at once (a leaked secret).");
+            .WithSummary("Whether a signing secret is set, the merchant name (X-Merchant) that signed calls carry, and until when "
+                + "the secret the last rotation replaced is still accepted (previousValidUntil, UTC; null: it is not).");
+        secret.MapPost("/", async (ClaimsPrincipal user, SigningSecretService secrets, bool? keepPrevious) =>
+                TypedResults.Ok(await secrets.RotateAsync(user.ToActor(), revokePrevious: keepPrevious != true)))
+            .WithSummary("Make a new signing secret, in this answer only. The one it replaces stops working at once, or with "
+                + "?keepPrevious=true is still accepted for 24 hours so servers can switch without refused calls.");
     }
 }

@@ -47,26 +47,36 @@ public sealed class SigningSecretService(IDbContextFactory<AppDbContext> dbFacto
     /// Makes a new secret. The one it replaces keeps working for <see cref="RotationGrace"/>, or stops at once when
     /// <paramref name="revokePrevious"/> (a secret that leaked); a previous secret still in its grace period stops either way.
     /// </summary>
-    public async Task<NewSigningSecret> RotateAsync(Actor actor, bool revokePrevious = false)
+    public async Task<NewSigningSecret> RotateAsync(Actor actor, bool revokePrevious)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var merchant = await db.Merchants.FirstOrDefaultAsync(m => m.Id == actor.Merchant) ?? throw new NotFoundException("Your merchant account");
+        var merchant = await db.Merchants.AsNoTracking().Where(m => m.Id == actor.Merchant)
+            .Select(m => new { m.Id, m.Slug, m.ProtectedSigningSecret }).FirstOrDefaultAsync() ?? throw new NotFoundException("Your merchant account");
         var secret = "hmac_" + Tokens.New(40);
         var replaced = merchant.ProtectedSigningSecret is not null;
         var now = clock.GetUtcNow().UtcDateTime;
         var keepPrevious = replaced && !revokePrevious;
-        merchant.ProtectedPreviousSigningSecret = keepPrevious ? merchant.ProtectedSigningSecret : null;
-        merchant.PreviousSigningSecretExpiresAt = keepPrevious ? now + RotationGrace : null;
-        merchant.ProtectedSigningSecret = _protector.Protect(secret);
+        var previous = keepPrevious ? merchant.ProtectedSigningSecret : null;
+        DateTime? previousUntil = keepPrevious ? now + RotationGrace : null;
+        var protectedSecret = _protector.Protect(secret);
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Only if nobody rotated since it was read: two rotations at once must not both keep the same old secret
+        // (a "keep" saved after a "revoke" would revive it).
+        var rotated = await db.Merchants.Where(m => m.Id == merchant.Id && m.ProtectedSigningSecret == merchant.ProtectedSigningSecret)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.ProtectedSigningSecret, protectedSecret)
+                .SetProperty(x => x.ProtectedPreviousSigningSecret, previous).SetProperty(x => x.PreviousSigningSecretExpiresAt, previousUntil));
+        if (rotated == 0) throw new DomainException("The secret was rotated meanwhile, in another window or by another user: reload and try again.");
         db.AuditEntries.Add(new AuditEntry
         {
             MerchantId = merchant.Id, UserId = actor.UserId, Action = replaced ? "signing-secret.rotated" : "signing-secret.created",
             Subject = merchant.Slug, At = now,
             Details = !replaced ? null
-                : keepPrevious ? $"The previous secret is accepted until {merchant.PreviousSigningSecretExpiresAt:yyyy-MM-dd HH:mm} UTC."
+                : keepPrevious ? $"The previous secret is accepted until {previousUntil:yyyy-MM-dd HH:mm} UTC."
                 : "The previous secret was revoked at once.",
         });
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return new(secret, merchant.Slug);
     }
 

@@ -93,6 +93,7 @@ public sealed class TrackingWriter(
             }
             return;
         }
+        if (_lastFailureLogged != long.MinValue) LogRecovery();
         batch.MarkCommitted();
     }
 
@@ -104,9 +105,15 @@ public sealed class TrackingWriter(
             _failuresSinceLogged++;
             return;
         }
-        log.LogError(error, "A batch of {Count} tracking events could not be saved ({Earlier} more batches failed since the last such error)",
-            events, _failuresSinceLogged);
+        if (_failuresSinceLogged == 0) log.LogError(error, "A batch of {Count} tracking events could not be saved", events);
+        else log.LogError(error, "A batch of {Count} tracking events could not be saved, and {Failed} more batches since the last error logged", events, _failuresSinceLogged);
         (_lastFailureLogged, _failuresSinceLogged) = (now, 0);
+    }
+
+    private void LogRecovery()
+    {
+        log.LogWarning("Tracking events are saved again; {Failed} batches failed after the last error logged", _failuresSinceLogged);
+        (_lastFailureLogged, _failuresSinceLogged) = (long.MinValue, 0);
     }
 
     /// <summary>

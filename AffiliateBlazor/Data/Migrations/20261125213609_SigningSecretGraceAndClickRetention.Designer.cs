@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AffiliateBlazor.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125211301_SigningSecretGracePeriod")]
-    partial class SigningSecretGracePeriod
+    [Migration("20261125213609_SigningSecretGraceAndClickRetention")]
+    partial class SigningSecretGraceAndClickRetention
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -533,6 +533,8 @@ namespace AffiliateBlazor.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClickId");
+
                     b.HasIndex("AffiliateId", "CreatedAt");
 
                     b.HasIndex("CampaignId", "OrderId")
@@ -660,7 +662,7 @@ namespace AffiliateBlazor.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedPreviousSigningSecret")
-                        .HasMaxLength(512)
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedSigningSecret")

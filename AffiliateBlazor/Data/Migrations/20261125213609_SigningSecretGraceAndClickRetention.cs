@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AffiliateBlazor.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class SigningSecretGracePeriod : Migration
+    public partial class SigningSecretGraceAndClickRetention : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -21,13 +21,22 @@ namespace AffiliateBlazor.Data.Migrations
                 name: "ProtectedPreviousSigningSecret",
                 table: "Merchants",
                 type: "TEXT",
-                maxLength: 512,
+                maxLength: 1024,
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversions_ClickId",
+                table: "Conversions",
+                column: "ClickId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Conversions_ClickId",
+                table: "Conversions");
+
             migrationBuilder.DropColumn(
                 name: "PreviousSigningSecretExpiresAt",
                 table: "Merchants");
