@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tracking benchmark: publishes the app in Release, starts it on a temporary database beside a bare Kestrel endpoint,
 # sets up a campaign, an affiliate and a link through the API, then prints (DESIGN §7):
-#  - requests/s and p99 of clicks, impressions and S2S conversions as ratios to the bare endpoint (wrk, medians);
+#  - requests/s and p99 of clicks, impressions and S2S conversions, and their ratios to the bare endpoint (wrk; medians of
+#    the runs, the ratio being the median of each run's own ratio);
 #  - rows written against acknowledged requests (exact-count loads);
 #  - acknowledged clicks lost over repeated kill -9 under click load.
 # Usage: bench/run.sh [runs=3] [seconds=10] [kills=20]      Everything stays on 127.0.0.1 (ports 5101 and 5102).
