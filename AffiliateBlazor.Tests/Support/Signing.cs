@@ -25,6 +25,10 @@ public static class Signing
         return created.Secret;
     }
 
+    /// <summary>A complete postback query for the clicked campaign; the extra parameters come last and may override nothing.</summary>
+    public static string PostbackQuery(ClickedCampaign clicked, string extra) =>
+        $"merchant={clicked.Merchant.Slug}&campaign={clicked.Campaign.Id}&click_id={clicked.ClickId}&amount=4999&currency=USD&{extra}";
+
     /// <summary>GET /postback?query signed over the query exactly as sent, in X-Signature or as a trailing sig parameter.</summary>
     public static HttpRequestMessage SignedPostback(string secret, string query, DateTimeOffset? at = null, bool signatureInQuery = false)
     {
