@@ -35,7 +35,7 @@ public static class JobsSetup
         var cron = settings[cronSetting] ?? defaultCron;
         if (!CronExpression.TryParse(cron, out _))
             throw new InvalidOperationException($"Jobs:{cronSetting} is not a Quartz cron expression: \"{cron}\" (for example \"{EveryQuarterHour}\").");
-        var job = new JobKey(typeof(TJob).Name, "commissions");
+        var job = new JobKey(typeof(TJob).Name, "scheduled");
         quartz.AddJob<TJob>(j => j.WithIdentity(job));
         quartz.AddTrigger(t => t.ForJob(job).WithIdentity(job.Name + ".schedule", job.Group)
             .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc)));

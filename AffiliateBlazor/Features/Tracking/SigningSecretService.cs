@@ -39,7 +39,7 @@ public sealed class SigningSecretService(IDbContextFactory<AppDbContext> dbFacto
         var merchant = await db.Merchants.AsNoTracking().Where(m => m.Id == actor.Merchant)
             .Select(m => new { m.Slug, Configured = m.ProtectedSigningSecret != null, m.ProtectedPreviousSigningSecret, m.PreviousSigningSecretExpiresAt })
             .FirstOrDefaultAsync() ?? throw new NotFoundException("Your merchant account");
-        var previousValid = merchant.ProtectedPreviousSigningSecret is not null && merchant.PreviousSigningSecretExpiresAt > clock.GetUtcNow().UtcDateTime;
+        var previousValid = merchant.ProtectedPreviousSigningSecret is not null && InGrace(merchant.PreviousSigningSecretExpiresAt);
         return new(merchant.Configured, merchant.Slug, previousValid ? merchant.PreviousSigningSecretExpiresAt : null);
     }
 
@@ -88,10 +88,13 @@ public sealed class SigningSecretService(IDbContextFactory<AppDbContext> dbFacto
             .Select(m => new { m.Id, m.OwnerUserId, m.ProtectedSigningSecret, m.ProtectedPreviousSigningSecret, m.PreviousSigningSecretExpiresAt })
             .FirstOrDefaultAsync();
         if (merchant is null) return null;
-        var previous = merchant.PreviousSigningSecretExpiresAt > clock.GetUtcNow().UtcDateTime ? merchant.ProtectedPreviousSigningSecret : null;
+        var previous = InGrace(merchant.PreviousSigningSecretExpiresAt) ? merchant.ProtectedPreviousSigningSecret : null;
         var secrets = new[] { merchant.ProtectedSigningSecret, previous }.Select(Unprotect).OfType<byte[]>().ToList();
         return secrets.Count == 0 ? null : new(merchant.Id, merchant.OwnerUserId, secrets);
     }
+
+    /// <summary>Whether a replaced secret is still accepted: its grace period has not ended.</summary>
+    private bool InGrace(DateTime? expiresAt) => expiresAt > clock.GetUtcNow().UtcDateTime;
 
     private byte[]? Unprotect(string? protectedSecret)
     {

@@ -83,7 +83,7 @@ public sealed class TrackingStatements : IDisposable
         raw.sqlite3_bind_int64(s, 4, link.CampaignId);
         raw.sqlite3_bind_int64(s, 5, link.AffiliateId);
         raw.sqlite3_bind_int64(s, 6, link.LinkId);
-        BindOrNull(s, 7, click.CreativeId);
+        BindInteger(s, 7, click.CreativeId);
         BindTime(s, 8, at);
         BindText(s, 9, click.IpHash);
         BindText(s, 10, click.UserAgent);
@@ -129,7 +129,7 @@ public sealed class TrackingStatements : IDisposable
         else raw.sqlite3_bind_text(statement, index, value);
     }
 
-    private static void BindOrNull(sqlite3_stmt statement, int index, int? value)
+    private static void BindInteger(sqlite3_stmt statement, int index, int? value)
     {
         if (value is { } number) raw.sqlite3_bind_int64(statement, index, number);
         else raw.sqlite3_bind_null(statement, index);
