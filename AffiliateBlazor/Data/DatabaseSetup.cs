@@ -24,10 +24,23 @@ public static class DatabaseSetup
             .UseSqlite(connection.ToString(), sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name))
             .AddInterceptors(new SqlitePragmas()));
         builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<WalCheckpointer>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<WalCheckpointer>());
         builder.Services.AddDataProtection().SetApplicationName("AffiliateBlazor").PersistKeysToDbContext<AppDbContext>();
     }
 
     public static string ConnectionString(IConfiguration configuration) => configuration.GetConnectionString("Default") ?? DefaultConnection;
+
+    /// <summary>
+    /// For a component that keeps one connection of its own (the tracking writer, the WAL checkpointer): unpooled, so
+    /// one it drops after a failure really closes rather than returning to the pool EF Core draws from (with, at worst,
+    /// a transaction still open). It sets its own pragmas.
+    /// </summary>
+    public static string OwnConnectionString(IConfiguration configuration, string contentRoot) =>
+        new SqliteConnectionStringBuilder(ConnectionString(configuration))
+        {
+            DataSource = DataSource(configuration, contentRoot), DefaultTimeout = 30, Pooling = false,
+        }.ToString();
 
     /// <summary>The database file, relative paths taken from the content root; its folder also holds the app's local secrets.</summary>
     public static string DataSource(IConfiguration configuration, string contentRoot) =>
@@ -43,10 +56,13 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync();
     }
 
-    /// <summary>Per-connection settings: WAL with synchronous=NORMAL survives a killed process; foreign keys on.</summary>
+    /// <summary>
+    /// Per-connection settings: WAL with synchronous=NORMAL survives a killed process; foreign keys on; no automatic
+    /// checkpoint inside a commit, <see cref="WalCheckpointer"/> does it.
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        private const string Pragmas = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; {WalCheckpointer.NoAutomaticCheckpoint}";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

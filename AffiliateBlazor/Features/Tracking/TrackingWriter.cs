@@ -1,6 +1,5 @@
 using AffiliateBlazor.Data;
 using AffiliateBlazor.Domain;
-using Microsoft.Data.Sqlite;
 
 namespace AffiliateBlazor.Features.Tracking;
 
@@ -116,14 +115,7 @@ public sealed class TrackingWriter(
         (_lastFailureLogged, _failuresSinceLogged) = (long.MinValue, 0);
     }
 
-    /// <summary>
-    /// Unpooled: the writer keeps its one connection, and one it drops after a failure must really close, not return
-    /// to the pool EF Core draws from (with, at worst, a transaction still open).
-    /// </summary>
-    private string ConnectionString() => new SqliteConnectionStringBuilder(DatabaseSetup.ConnectionString(configuration))
-    {
-        DataSource = DatabaseSetup.DataSource(configuration, environment.ContentRootPath), DefaultTimeout = 30, Pooling = false,
-    }.ToString();
+    private string ConnectionString() => DatabaseSetup.OwnConnectionString(configuration, environment.ContentRootPath);
 
     /// <summary>The batch's counters summed per link and 15-minute bucket: one rollup change per group, not per event.</summary>
     private static IEnumerable<RollupDelta> Rollups(List<TrackingEvent> events)

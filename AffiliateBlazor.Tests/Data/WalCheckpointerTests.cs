@@ -1,0 +1,75 @@
+using AffiliateBlazor.Data;
+using AffiliateBlazor.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AffiliateBlazor.Tests.Data;
+
+/// <summary>
+/// The WAL is copied back beside the writers, not inside their commits, and still starts over instead of growing:
+/// a WAL that only grew would fill the disk of a busy install and slow every read.
+/// </summary>
+public sealed class WalCheckpointerTests
+{
+    [Fact]
+    public async Task After_a_checkpoint_round_the_next_commit_starts_the_wal_over_and_nothing_committed_is_lost()
+    {
+        await using var app = new AppFactory();
+        var link = (await app.LinkedCampaignAsync()).Link;
+        // Each click is its own commit here, a few WAL pages each: far below the 1,000 pages at which SQLite's own
+        // automatic checkpoint would have started the WAL over.
+        for (var i = 0; i < 60; i++) await app.ClickAsync(link.Code);
+
+        await app.Services.GetRequiredService<WalCheckpointer>().CheckpointAsync();
+        await app.ClickAsync(link.Code);
+
+        Assert.InRange(await WalPagesAsync(app), 1, 10);
+        Assert.Equal(61L, await app.SqlAsync($"SELECT COUNT(*) FROM Clicks WHERE LinkId = {link.Id}"));
+        Assert.Equal(61L, await app.SqlAsync($"SELECT SUM(Clicks) FROM TrafficRollups WHERE LinkId = {link.Id}"));
+    }
+
+    [Fact]
+    public async Task The_app_copies_the_wal_back_by_itself_within_seconds()
+    {
+        await using var app = new AppFactory();
+        var link = (await app.LinkedCampaignAsync()).Link;
+        for (var i = 0; i < 30; i++) await app.ClickAsync(link.Code);
+
+        // The database file alone (read without the WAL) holds the clicks once the background round has run.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await ClicksInDatabaseFileAsync(app, link.Id) < 30 && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+        Assert.Equal(30L, await ClicksInDatabaseFileAsync(app, link.Id));
+    }
+
+    /// <summary>The pages the WAL holds now (PASSIVE's second column), read from outside the app.</summary>
+    private static async Task<long> WalPagesAsync(AppFactory app)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DatabaseFolder, "test.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return reader.GetInt64(1);
+    }
+
+    /// <summary>A copy of the main file only, as a reader that ignored the WAL would see it.</summary>
+    private static async Task<long> ClicksInDatabaseFileAsync(AppFactory app, int linkId)
+    {
+        var copy = Path.Combine(app.DatabaseFolder, $"main-only-{Guid.NewGuid():N}.db");
+        File.Copy(Path.Combine(app.DatabaseFolder, "test.db"), copy);
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM Clicks WHERE LinkId = {linkId}";
+            return Convert.ToInt64(await command.ExecuteScalarAsync());
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+}

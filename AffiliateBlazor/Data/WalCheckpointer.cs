@@ -1,0 +1,94 @@
+using Microsoft.Data.Sqlite;
+
+namespace AffiliateBlazor.Data;
+
+/// <summary>
+/// Copies the WAL back into the database file once a second, beside the writers rather than inside one of their
+/// commits. SQLite's automatic checkpoint runs in whichever commit takes the WAL past 1,000 pages: under tracking load
+/// that is the tracking writer's, several times a second, and every request of that batch (and, behind it, of the
+/// next) waited through the checkpoint's copying and its two fsyncs while the machine sat idle. Here the bulk is copied
+/// while writers carry on; only the frames they committed meanwhile are copied with writers held at the gate, a short
+/// pause that leaves the WAL fully copied, so the next commit starts it over from the top instead of growing it.
+/// All the app's connections turn the automatic checkpoint off (<see cref="NoAutomaticCheckpoint"/>); closing the last
+/// connection still checkpoints as usual.
+/// </summary>
+public sealed class WalCheckpointer(IConfiguration configuration, IHostEnvironment environment, WriteGate writeGate, ILogger<WalCheckpointer> log)
+    : BackgroundService
+{
+    /// <summary>For every connection of the app's own.</summary>
+    public const string NoAutomaticCheckpoint = "PRAGMA wal_autocheckpoint=0;";
+
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    // One round at a time: the loop's and any caller's (tests, a backup wanting a checkpoint first).
+    private readonly SemaphoreSlim _round = new(1, 1);
+    private SqliteConnection? _connection;
+    private long _dataVersionCopied = -1;
+    private bool _failing;
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                try
+                {
+                    await CheckpointAsync(stopping);
+                    if (_failing) log.LogWarning("The database's WAL is copied back again");
+                    _failing = false;
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // Once, not every second: a full disk would otherwise fill the log as well.
+                    if (!_failing) log.LogError(error, "The database's WAL could not be copied back; it grows until this succeeds");
+                    _failing = true;
+                    _connection?.Dispose();
+                    _connection = null;
+                }
+            }
+        }
+        finally
+        {
+            _connection?.Dispose();
+        }
+    }
+
+    /// <summary>Copies what the writers committed since the last round; nothing at all when they committed nothing.</summary>
+    public async Task CheckpointAsync(CancellationToken cancellation = default)
+    {
+        await _round.WaitAsync(cancellation);
+        try
+        {
+            _connection ??= Open();
+            // data_version changes when another connection commits, so an idle install costs a pragma a second.
+            var version = Scalar("PRAGMA data_version");
+            if (version == _dataVersionCopied) return;
+            Checkpoint();
+            using (await writeGate.EnterAsync(cancellation)) Checkpoint();
+            _dataVersionCopied = version;
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(DatabaseSetup.OwnConnectionString(configuration, environment.ContentRootPath));
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>PASSIVE: copies what no reader still needs, never waiting for a reader or writer.</summary>
+    private void Checkpoint() => Scalar("PRAGMA wal_checkpoint(PASSIVE)");
+
+    private long Scalar(string pragma)
+    {
+        using var command = _connection!.CreateCommand();
+        command.CommandText = pragma;
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+}
