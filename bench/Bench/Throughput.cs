@@ -16,6 +16,7 @@ public sealed record Comparison(string Endpoint, Measurement Bare, Measurement A
 public sealed partial class Throughput(IReadOnlyList<Comparison> comparisons)
 {
     private const int Connections = 32;
+    private const int WarmUpSeconds = 5;
 
     public static async Task<Throughput> MeasureAsync(string app, string bare, BenchSetup setup, int runs, int seconds, string work)
     {
@@ -29,6 +30,10 @@ public sealed partial class Throughput(IReadOnlyList<Comparison> comparisons)
         var results = new List<Comparison>();
         foreach (var (name, path, script) in endpoints)
         {
+            // Unmeasured: the first seconds of load are spent compiling the hot path to optimized code (tiered JIT),
+            // which a server running for days has long done.
+            await WrkAsync(bare + path, WarmUpSeconds, script, environment);
+            await WrkAsync(app + path, WarmUpSeconds, script, environment);
             var bareRuns = new List<Measurement>();
             var appRuns = new List<Measurement>();
             for (var run = 0; run < runs; run++)
