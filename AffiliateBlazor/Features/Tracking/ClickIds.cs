@@ -12,13 +12,24 @@ namespace AffiliateBlazor.Features.Tracking;
 /// a token column would cost the hot path about three times its insert rate. Ids are handed out here, before the row
 /// is written, because the visitor's redirect carries the id; the single writer then inserts rows with these ids.
 /// </summary>
-public sealed class ClickIds(IConfiguration configuration, IHostEnvironment environment)
+public sealed class ClickIds
 {
-    // A key of its own, never derived from the IP-hash key: changing that one must not void the click ids already issued.
-    private readonly ThreadLocal<Ciphers> _ciphers = CiphersFor(
-        SHA256.HashData(LocalSecrets.LoadOrCreate(configuration, environment, "Tracking:ClickIdKey", "click-id.key"))[..16]);
+    private readonly string _databaseFile;
+    private readonly ThreadLocal<Ciphers> _ciphers;
+    // Every click encodes, so with the processor's instructions where it has them; decoding (a conversion naming its
+    // click) is rarer and keeps the platform's cipher.
+    private readonly AesInstructionsEncryptor? _encryptor;
     private readonly Lock _start = new();
     private long _last = -1;
+
+    public ClickIds(IConfiguration configuration, IHostEnvironment environment)
+    {
+        _databaseFile = DatabaseSetup.DataSource(configuration, environment.ContentRootPath);
+        // A key of its own, never derived from the IP-hash key: changing that one must not void the click ids already issued.
+        var key = SHA256.HashData(LocalSecrets.LoadOrCreate(configuration, environment, "Tracking:ClickIdKey", "click-id.key"))[..16];
+        _ciphers = CiphersFor(key);
+        _encryptor = AesInstructionsEncryptor.TryCreate(key);
+    }
 
     /// <summary>The next row id: after the highest one in the database, so a restart never reuses an acknowledged id.</summary>
     public long Next()
@@ -34,7 +45,8 @@ public sealed class ClickIds(IConfiguration configuration, IHostEnvironment envi
         Span<byte> block = stackalloc byte[16];
         BinaryPrimitives.WriteInt64BigEndian(block, id);
         Span<byte> sealedBlock = stackalloc byte[16];
-        _ciphers.Value!.Encrypt(block, sealedBlock);
+        if (_encryptor is not null) _encryptor.Encrypt(block, sealedBlock);
+        else _ciphers.Value!.Encrypt(block, sealedBlock);
         return Base64Url.EncodeToString(sealedBlock);
     }
 
@@ -79,8 +91,7 @@ public sealed class ClickIds(IConfiguration configuration, IHostEnvironment envi
 
     private long HighestStoredId()
     {
-        var source = DatabaseSetup.DataSource(configuration, environment.ContentRootPath);
-        using var connection = new SqliteConnection($"Data Source={source};Mode=ReadOnly");
+        using var connection = new SqliteConnection($"Data Source={_databaseFile};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(Id), 0) FROM Clicks";
