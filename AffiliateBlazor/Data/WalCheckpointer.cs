@@ -44,14 +44,15 @@ public sealed class WalCheckpointer(IConfiguration configuration, IHostEnvironme
                     // Once, not every second: a full disk would otherwise fill the log as well.
                     if (!_failing) log.LogError(error, "The database's WAL could not be copied back; it grows until this succeeds");
                     _failing = true;
-                    _connection?.Dispose();
-                    _connection = null;
                 }
             }
         }
         finally
         {
+            await _round.WaitAsync(CancellationToken.None);
             _connection?.Dispose();
+            _connection = null;
+            _round.Release();
         }
     }
 
@@ -68,6 +69,13 @@ public sealed class WalCheckpointer(IConfiguration configuration, IHostEnvironme
             Checkpoint();
             using (await writeGate.EnterAsync(cancellation)) Checkpoint();
             _dataVersionCopied = version;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The next round starts on a new connection.
+            _connection?.Dispose();
+            _connection = null;
+            throw;
         }
         finally
         {
