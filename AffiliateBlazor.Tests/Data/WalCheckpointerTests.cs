@@ -45,7 +45,7 @@ public sealed class WalCheckpointerTests
     /// <summary>The pages the WAL holds now (PASSIVE's second column), read from outside the app.</summary>
     private static async Task<long> WalPagesAsync(AppFactory app)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DatabaseFolder, "test.db")};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={app.DatabaseFile};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
@@ -58,7 +58,7 @@ public sealed class WalCheckpointerTests
     private static async Task<long> ClicksInDatabaseFileAsync(AppFactory app, int linkId)
     {
         var copy = Path.Combine(app.DatabaseFolder, $"main-only-{Guid.NewGuid():N}.db");
-        File.Copy(Path.Combine(app.DatabaseFolder, "test.db"), copy);
+        File.Copy(app.DatabaseFile, copy);
         try
         {
             await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");

@@ -13,7 +13,7 @@ public sealed class HealthTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await client.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(File.Exists(Path.Combine(app.DatabaseFolder, "test.db")), "The app should use the test's own database file.");
+        Assert.True(File.Exists(app.DatabaseFile), "The app should use the test's own database file.");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "test.db")}");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabaseFile}");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Demo:Enabled", "false");
@@ -62,10 +62,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string DatabaseFolder => _folder;
 
+    /// <summary>The app's SQLite file, in <see cref="DatabaseFolder"/>.</summary>
+    public string DatabaseFile => Path.Combine(_folder, "test.db");
+
     /// <summary>Runs one statement on the app's database file from outside the app: to read what it stored, or to break it on purpose.</summary>
     public async Task<object?> SqlAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "test.db")};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -34,7 +34,7 @@ public static class DatabaseSetup
     /// <summary>
     /// For a component that keeps one connection of its own (the tracking writer, the WAL checkpointer): unpooled, so
     /// one it drops after a failure really closes rather than returning to the pool EF Core draws from (with, at worst,
-    /// a transaction still open). It sets its own pragmas.
+    /// a transaction still open). A writer among them sets <see cref="WriterPragmas"/> itself.
     /// </summary>
     public static string OwnConnectionString(IConfiguration configuration, string contentRoot) =>
         new SqliteConnectionStringBuilder(ConnectionString(configuration))
@@ -57,12 +57,16 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Per-connection settings: WAL with synchronous=NORMAL survives a killed process; foreign keys on; no automatic
-    /// checkpoint inside a commit, <see cref="WalCheckpointer"/> does it.
+    /// What every connection of the app that writes sets, EF Core's and the tracking writer's: WAL with
+    /// synchronous=NORMAL survives a killed process; a busy database is waited for; no automatic checkpoint inside a
+    /// commit, <see cref="WalCheckpointer"/> does it.
     /// </summary>
+    public const string WriterPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=0;";
+
+    /// <summary>EF Core's connections: the writers' settings, and foreign keys on.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Pragmas = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; {WalCheckpointer.NoAutomaticCheckpoint}";
+        private const string Pragmas = $"{WriterPragmas} PRAGMA foreign_keys=ON;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -9,15 +9,12 @@ namespace AffiliateBlazor.Data;
 /// next) waited through the checkpoint's copying and its two fsyncs while the machine sat idle. Here the bulk is copied
 /// while writers carry on; only the frames they committed meanwhile are copied with writers held at the gate, a short
 /// pause that leaves the WAL fully copied, so the next commit starts it over from the top instead of growing it.
-/// All the app's connections turn the automatic checkpoint off (<see cref="NoAutomaticCheckpoint"/>); closing the last
-/// connection still checkpoints as usual.
+/// All the app's writing connections turn the automatic checkpoint off (<see cref="DatabaseSetup.WriterPragmas"/>);
+/// closing the last connection still checkpoints as usual.
 /// </summary>
 public sealed class WalCheckpointer(IConfiguration configuration, IHostEnvironment environment, WriteGate writeGate, ILogger<WalCheckpointer> log)
     : BackgroundService
 {
-    /// <summary>For every connection of the app's own.</summary>
-    public const string NoAutomaticCheckpoint = "PRAGMA wal_autocheckpoint=0;";
-
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     // One round at a time: the loop's and any caller's (tests, a backup wanting a checkpoint first).
@@ -50,8 +47,7 @@ public sealed class WalCheckpointer(IConfiguration configuration, IHostEnvironme
         finally
         {
             await _round.WaitAsync(CancellationToken.None);
-            _connection?.Dispose();
-            _connection = null;
+            CloseConnection();
             _round.Release();
         }
     }
@@ -73,8 +69,7 @@ public sealed class WalCheckpointer(IConfiguration configuration, IHostEnvironme
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // The next round starts on a new connection.
-            _connection?.Dispose();
-            _connection = null;
+            CloseConnection();
             throw;
         }
         finally
@@ -88,6 +83,12 @@ public sealed class WalCheckpointer(IConfiguration configuration, IHostEnvironme
         var connection = new SqliteConnection(DatabaseSetup.OwnConnectionString(configuration, environment.ContentRootPath));
         connection.Open();
         return connection;
+    }
+
+    private void CloseConnection()
+    {
+        _connection?.Dispose();
+        _connection = null;
     }
 
     /// <summary>PASSIVE: copies what no reader still needs, never waiting for a reader or writer.</summary>

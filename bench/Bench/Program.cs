@@ -23,10 +23,10 @@ using var bare = Processes.StartSelf("bare", BareServer.Port.ToString());
 await using var app = await AppUnderTest.StartAsync(appFolder, Path.Combine(work, "bench.db"));
 var setup = await Setup.RunAsync(app.BaseUrl);
 Console.WriteLine($"set up: campaign {setup.CampaignId}, link {setup.LinkCode}, a click {setup.ClickId}");
-if (serve) Console.WriteLine($"merchant API key {setup.ApiKey}");
 if (serve)
 {
     // For profiling by hand (dotnet-trace, wrk): both servers stay up, set up, until Enter.
+    Console.WriteLine($"merchant API key {setup.ApiKey}");
     Console.WriteLine($"app {app.BaseUrl} (pid {app.ProcessId}), bare {BareServer.BaseUrl}; press Enter to stop");
     Console.ReadLine();
     return 0;

@@ -35,7 +35,7 @@ public sealed class TrackingStatements : IDisposable
     {
         _connection.Open();
         _db = _connection.Handle!;
-        Execute($"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; {WalCheckpointer.NoAutomaticCheckpoint}");
+        Execute(DatabaseSetup.WriterPragmas);
         // Prepared like the rest: sqlite3_exec would parse them again for every batch.
         _begin = Prepare("BEGIN IMMEDIATE");
         _commit = Prepare("COMMIT");
