@@ -7,20 +7,33 @@ public sealed record ClickRow(long Id, string PublicId, int? CreativeId, string?
     string?[] Subs, bool IsUnique, bool IsBillable);
 
 /// <summary>
-/// The events queued while the previous batch was being committed. Every request whose event is in it awaits
-/// <see cref="Committed"/>: it answers only once the batch is durable.
+/// The events queued while the previous batch was being committed. Every request whose event is in it awaits the task
+/// <see cref="Add"/> gave it: it answers only once the batch is durable.
 /// </summary>
 public sealed class TrackingBatch
 {
-    // Continuations run synchronously on the writer's pool thread, which resumes the whole batch in one go: a thread
-    // per request (RunContinuationsAsynchronously) woke a thread per event, and those wake-ups cost more than the commit.
-    private readonly TaskCompletionSource _committed = new();
+    // One completion per event, completed one after another on the writer's thread, each resuming its request right
+    // there. One completion shared by the batch would not do that: the runtime runs only one of a task's several awaiters
+    // inline and queues the others to the thread pool, waking threads the two cores then switch between.
+    private readonly List<TaskCompletionSource> _waiting = [];
 
     public List<TrackingEvent> Events { get; } = [];
 
-    public Task Committed => _committed.Task;
+    public Task Add(TrackingEvent trackingEvent)
+    {
+        var waiting = new TaskCompletionSource();
+        Events.Add(trackingEvent);
+        _waiting.Add(waiting);
+        return waiting.Task;
+    }
 
-    public void MarkCommitted() => _committed.TrySetResult();
+    public void MarkCommitted()
+    {
+        foreach (var waiting in _waiting) waiting.TrySetResult();
+    }
 
-    public void MarkFailed(Exception error) => _committed.TrySetException(error);
+    public void MarkFailed(Exception error)
+    {
+        foreach (var waiting in _waiting) waiting.TrySetException(error);
+    }
 }

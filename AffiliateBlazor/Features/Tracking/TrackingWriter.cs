@@ -35,18 +35,19 @@ public sealed class TrackingWriter(
     public Task WriteAsync(TrackingEvent trackingEvent)
     {
         TrackingBatch batch;
+        Task committed;
         lock (_gate)
         {
             if (_stopped) return Task.FromException(new OperationCanceledException("The app is stopping."));
             batch = _open;
-            batch.Events.Add(trackingEvent);
-            if (_committing) return batch.Committed;
+            committed = batch.Add(trackingEvent);
+            if (_committing) return committed;
             _committing = true;
             _open = new TrackingBatch();
         }
         // Commits are synchronous SQLite calls: one pool thread makes them, never the request's own thread.
         ThreadPool.UnsafeQueueUserWorkItem(CommitAndHandOn, batch, preferLocal: false);
-        return batch.Committed;
+        return committed;
     }
 
     private void CommitAndHandOn(TrackingBatch batch)
