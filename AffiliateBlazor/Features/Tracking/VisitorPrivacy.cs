@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using AffiliateBlazor.Data;
 
@@ -12,27 +14,34 @@ public sealed class VisitorPrivacy
 {
     public const int MaxUserAgentLength = 256;
 
-    // One reusable HMAC per thread: the one-shot HMACSHA256.HashData sets up a native context per call, more than
-    // twice the cost, and every click hashes its visitor.
-    private readonly ThreadLocal<IncrementalHash> _hmac;
+    private readonly SingleBlockAes _aes;
 
     public VisitorPrivacy(IConfiguration configuration, IHostEnvironment environment)
     {
         var key = LocalSecrets.LoadOrCreate(configuration, environment, "Tracking:IpHashKey", "ip-hash.key");
-        _hmac = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key));
+        _aes = new SingleBlockAes(SHA256.HashData(key)[..16]);
     }
 
-    /// <summary>The first 128 bits of HMAC-SHA256 over the IPv6 form of the address, as 32 hex digits.</summary>
-    public string? HashIp(System.Net.IPAddress? ip)
+    /// <summary>
+    /// The address in its 16-byte IPv6 form, hashed as AES_key(address) XOR address (Matyas–Meyer–Oseas), which not even
+    /// the key decrypts back into the address, as 32 hex digits. One AES block costs a click a few dozen nanoseconds where
+    /// an HMAC-SHA256 through the platform's native library cost over a microsecond, and every click hashes its visitor.
+    /// </summary>
+    public string? HashIp(IPAddress? ip)
     {
         if (ip is null) return null;
         Span<byte> address = stackalloc byte[16];
-        ip.MapToIPv6().TryWriteBytes(address, out _);
-        Span<byte> hash = stackalloc byte[32];
-        var hmac = _hmac.Value!;
-        hmac.AppendData(address);
-        hmac.GetHashAndReset(hash);
-        return Convert.ToHexStringLower(hash[..16]);
+        if (ip.AddressFamily == AddressFamily.InterNetwork)
+        {
+            // ::ffff:a.b.c.d, as IPAddress.MapToIPv6 writes it, without allocating the mapped address.
+            address[10] = address[11] = 0xff;
+            ip.TryWriteBytes(address[12..], out _);
+        }
+        else ip.TryWriteBytes(address, out _);
+        Span<byte> hash = stackalloc byte[16];
+        _aes.Encrypt(address, hash);
+        for (var i = 0; i < hash.Length; i++) hash[i] ^= address[i];
+        return Convert.ToHexStringLower(hash);
     }
 
     public static string? TrimUserAgent(string? userAgent) =>
