@@ -73,7 +73,7 @@ public sealed class TrackingWriter(
         {
             using (writeGate.Enter())
             {
-                _statements ??= new TrackingStatements(ConnectionString());
+                _statements ??= new TrackingStatements(DatabaseSetup.DataSource(configuration, environment.ContentRootPath));
                 _statements.Commit(batch.Events, Rollups(batch.Events));
             }
         }
@@ -115,8 +115,6 @@ public sealed class TrackingWriter(
         log.LogWarning("Tracking events are saved again; {Failed} batches failed after the last error logged", _failuresSinceLogged);
         (_lastFailureLogged, _failuresSinceLogged) = (long.MinValue, 0);
     }
-
-    private string ConnectionString() => DatabaseSetup.OwnConnectionString(configuration, environment.ContentRootPath);
 
     /// <summary>The batch's counters summed per link and 15-minute bucket: one rollup change per group, not per event.</summary>
     private static IEnumerable<RollupDelta> Rollups(List<TrackingEvent> events)
