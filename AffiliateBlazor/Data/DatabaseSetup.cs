@@ -32,9 +32,9 @@ public static class DatabaseSetup
     public static string ConnectionString(IConfiguration configuration) => configuration.GetConnectionString("Default") ?? DefaultConnection;
 
     /// <summary>
-    /// For a component that keeps one connection of its own (the tracking writer, the WAL checkpointer): unpooled, so
-    /// one it drops after a failure really closes rather than returning to the pool EF Core draws from (with, at worst,
-    /// a transaction still open). A writer among them sets <see cref="WriterPragmas"/> itself.
+    /// For a component that keeps one connection of its own (the WAL checkpointer): unpooled, so one it drops after a
+    /// failure really closes rather than returning to the pool EF Core draws from (with, at worst, a transaction still
+    /// open). The tracking writer opens its file through SQLite itself (<see cref="DataSource"/>).
     /// </summary>
     public static string OwnConnectionString(IConfiguration configuration, string contentRoot) =>
         new SqliteConnectionStringBuilder(ConnectionString(configuration))
