@@ -6,10 +6,10 @@ namespace AffiliateBlazor.Features.Tracking;
 /// <summary>
 /// The one writer of tracking events (DESIGN §7): a group commit. An event that finds no commit running starts one at
 /// once, so a lone click is saved without delay; events that arrive while a commit runs are queued and saved together
-/// by the next. Each commit is one pool work item that also resumes its batch's requests, then hands on to the next
-/// batch if one is waiting: under load the writer never sleeps or wakes another thread between batches, and on two
-/// cores those thread hand-offs had cost more than the commits. Raw prepared statements on one connection, no change
-/// tracking; rollup counters change in the same transaction as the rows they count.
+/// by the next. Each commit is one pool work item: it hands the next batch, if one is waiting, to another pool thread,
+/// then resumes its own batch's requests itself, one after another, so the next commit and this batch's responses run
+/// side by side. Raw prepared statements on one connection, no change tracking; rollup counters change in the same
+/// transaction as the rows they count.
 /// </summary>
 public sealed class TrackingWriter(
     IConfiguration configuration, IHostEnvironment environment, WriteGate writeGate, TimeProvider clock, ILogger<TrackingWriter> log)
@@ -52,22 +52,26 @@ public sealed class TrackingWriter(
 
     private void CommitAndHandOn(TrackingBatch batch)
     {
-        Commit(batch);
+        var failure = Commit(batch);
+        TrackingBatch? next = null;
         lock (_gate)
         {
-            if (_open.Events.Count == 0)
+            if (_open.Events.Count > 0) (next, _open) = (_open, new TrackingBatch());
+            else
             {
                 _committing = false;
                 _idle?.TrySetResult();
-                return;
             }
-            (batch, _open) = (_open, new TrackingBatch());
         }
-        // Back through the pool's queue rather than a loop, so a busy writer never holds a pool thread for good.
-        ThreadPool.UnsafeQueueUserWorkItem(CommitAndHandOn, batch, preferLocal: true);
+        // The next commit starts on another pool thread while this one resumes the batch's requests (their responses),
+        // so the two run side by side rather than one after the other on the writer's path.
+        if (next is not null) ThreadPool.UnsafeQueueUserWorkItem(CommitAndHandOn, next, preferLocal: false);
+        if (failure is null) batch.MarkCommitted();
+        else batch.MarkFailed(failure);
     }
 
-    private void Commit(TrackingBatch batch)
+    /// <summary>Saves the batch; the error when it could not be saved.</summary>
+    private Exception? Commit(TrackingBatch batch)
     {
         try
         {
@@ -89,12 +93,11 @@ public sealed class TrackingWriter(
             finally
             {
                 _statements = null;
-                batch.MarkFailed(error);
             }
-            return;
+            return error;
         }
         if (_lastFailureLogged != long.MinValue) LogRecovery();
-        batch.MarkCommitted();
+        return null;
     }
 
     private void LogFailure(Exception error, int events)
