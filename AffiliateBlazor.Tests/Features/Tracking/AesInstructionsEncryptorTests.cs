@@ -3,7 +3,7 @@ using AffiliateBlazor.Features.Tracking;
 
 namespace AffiliateBlazor.Tests.Features.Tracking;
 
-/// <summary>Click ids encrypted with the processor's AES instructions must be the platform's AES, bit for bit: ids already issued must keep decoding.</summary>
+/// <summary>Blocks encrypted with the processor's AES instructions must be the platform's AES, bit for bit: click ids already issued must keep decoding, and visitors keep their hashes.</summary>
 public sealed class AesInstructionsEncryptorTests
 {
     [Fact]

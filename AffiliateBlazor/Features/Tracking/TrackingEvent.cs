@@ -27,13 +27,11 @@ public sealed class TrackingBatch
         return waiting.Task;
     }
 
-    public void MarkCommitted()
+    /// <summary>Resumes each request of the batch in turn: with success, or with the error that kept the batch from being saved.</summary>
+    public void Complete(Exception? failure)
     {
-        foreach (var waiting in _waiting) waiting.TrySetResult();
-    }
-
-    public void MarkFailed(Exception error)
-    {
-        foreach (var waiting in _waiting) waiting.TrySetException(error);
+        foreach (var waiting in _waiting)
+            if (failure is null) waiting.TrySetResult();
+            else waiting.TrySetException(failure);
     }
 }

@@ -66,8 +66,7 @@ public sealed class TrackingWriter(
         // The next commit starts on another pool thread while this one resumes the batch's requests (their responses),
         // so the two run side by side rather than one after the other on the writer's path.
         if (next is not null) ThreadPool.UnsafeQueueUserWorkItem(CommitAndHandOn, next, preferLocal: false);
-        if (failure is null) batch.MarkCommitted();
-        else batch.MarkFailed(failure);
+        batch.Complete(failure);
     }
 
     /// <summary>Saves the batch; the error when it could not be saved.</summary>
