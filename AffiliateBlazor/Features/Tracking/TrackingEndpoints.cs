@@ -31,32 +31,28 @@ public static class TrackingEndpoints
         {
             var request = http.Request;
             if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) return next(http);
-            var isClick = request.Path.StartsWithSegments("/t", out var code) && IsOneSegment(code);
-            if (!isClick && !(request.Path.StartsWithSegments("/i", out code) && IsOneSegment(code))) return next(http);
+            if (LinkCode(request.Path.Value, out var isClick) is not { } code) return next(http);
             if (!limit.Allows(http.Connection.RemoteIpAddress)) return TrackingRateLimit.Refusal(http).ExecuteAsync(http);
-            return UnlessUnsavedAsync(http, isClick
-                ? ClickAsync(http, code.Value![1..], recorder, privacy)
-                : ImpressionAsync(http, code.Value![1..], recorder));
+            return isClick ? ClickAsync(http, code, recorder, privacy) : ImpressionAsync(http, code, recorder);
         });
     }
 
-    private static bool IsOneSegment(PathString rest) => rest.Value is { Length: > 1 } value && value.IndexOf('/', 1) < 0;
-
-    /// <summary>An event that could not be saved is not acknowledged: the caller gets 503 and may retry, never a false 302.</summary>
-    private static async Task UnlessUnsavedAsync(HttpContext http, Task handling)
+    /// <summary>
+    /// The code of /t/{code} (a click) or /i/{code} (an impression), the letter in either case, as routing would match
+    /// it; null for any other path. Read by hand: PathString.StartsWithSegments allocates the rest of the path, and this
+    /// runs on every request.
+    /// </summary>
+    private static string? LinkCode(string? path, out bool isClick)
     {
-        try
-        {
-            await handling;
-        }
-        catch (Exception) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
-        {
-            http.Response.Clear();
-            await Unsaved(http).ExecuteAsync(http);
-        }
+        isClick = path is { Length: > 3 } && (path[1] | 0x20) == 't';
+        var tracked = path is { Length: > 3 } && path[0] == '/' && path[2] == '/' && (isClick || (path[1] | 0x20) == 'i') && path.IndexOf('/', 3) < 0;
+        return tracked ? path![3..] : null;
     }
 
-    /// <summary>The answer of every tracking address whose event could not be saved (here and for banners).</summary>
+    /// <summary>
+    /// The answer of every tracking address whose event could not be saved (here and for banners): the event is not
+    /// acknowledged, the caller gets 503 and may retry, never a false 302.
+    /// </summary>
     public static IResult Unsaved(HttpContext http)
     {
         http.Response.Headers.RetryAfter = "1";
@@ -74,16 +70,24 @@ public static class TrackingEndpoints
             http.Request.Headers.Referer.ToString() is { Length: > 0 and <= MaxReferrerLength } referrer ? referrer : null,
             HttpMethods.IsHead(http.Request.Method), creative, subs);
 
-        var click = await recorder.RecordClickAsync(code, visit);
+        RecordedClick? click;
+        try
+        {
+            click = await recorder.RecordClickAsync(code, visit);
+        }
+        catch (Exception) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            await Unsaved(http).ExecuteAsync(http);
+            return;
+        }
         if (click is null)
         {
             await AnswerAsync(http, StatusCodes.Status404NotFound, "text/html; charset=utf-8", NotFoundPage);
             return;
         }
         // The first-party cookie lets a later pixel call on this host name the click without a click_id.
-        var cookie = CookiePrefix + click.CampaignKey;
-        if (click.Attribution == AttributionModel.LastClick || !http.Request.Cookies.ContainsKey(cookie))
-            http.Response.Headers.Append(HeaderNames.SetCookie, string.Concat(cookie, "=", click.PublicId, CookieAttributes(http.Request.IsHttps, click.CookieWindowDays)));
+        if (click.Attribution == AttributionModel.LastClick || !http.Request.Cookies.ContainsKey(click.CookieName))
+            http.Response.Headers.Append(HeaderNames.SetCookie, string.Concat(click.CookieName, "=", click.PublicId, CookieAttributes(http.Request.IsHttps, click.CookieWindowDays)));
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Location = click.RedirectTo;
         http.Response.StatusCode = StatusCodes.Status302Found;
@@ -114,7 +118,16 @@ public static class TrackingEndpoints
 
     private static async Task ImpressionAsync(HttpContext http, string code, TrafficRecorder recorder)
     {
-        var counted = code.Length <= MaxCodeLength && await recorder.RecordImpressionAsync(code);
+        bool counted;
+        try
+        {
+            counted = code.Length <= MaxCodeLength && await recorder.RecordImpressionAsync(code);
+        }
+        catch (Exception) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            await Unsaved(http).ExecuteAsync(http);
+            return;
+        }
         http.Response.Headers.CacheControl = "no-store";
         await AnswerAsync(http, counted ? StatusCodes.Status200OK : StatusCodes.Status404NotFound, "image/gif", Pixel);
     }

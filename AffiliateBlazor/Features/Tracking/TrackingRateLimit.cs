@@ -12,18 +12,21 @@ namespace AffiliateBlazor.Features.Tracking;
 /// </summary>
 public sealed class TrackingRateLimit : IDisposable
 {
-
     private readonly PartitionedRateLimiter<IPAddress?> _limiter;
 
     public TrackingRateLimit(IConfiguration configuration)
     {
         var perSecond = Math.Clamp(configuration.GetValue("RateLimits:TrackingPerSecondPerAddress", 100), 1, int.MaxValue / 2);
-        _limiter = PartitionedRateLimiter.Create<IPAddress?, IPAddress>(address => RateLimitPartition.GetTokenBucketLimiter(
-            Subscriber(address),
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = perSecond * 2, TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0,
-            }));
+        var budget = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perSecond * 2, TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0,
+            // The partitioned limiter refills all its buckets from one timer; a bucket refilling itself would start its own.
+            AutoReplenishment = false,
+        };
+        // One factory for every partition, made once: RateLimitPartition.GetTokenBucketLimiter wraps its factory in new
+        // closures on every call, and the partitioner runs on every tracking request.
+        Func<IPAddress, RateLimiter> newBucket = _ => new TokenBucketRateLimiter(budget);
+        _limiter = PartitionedRateLimiter.Create<IPAddress?, IPAddress>(address => RateLimitPartition.Get(Subscriber(address), newBucket));
     }
 
     /// <summary>The budget's key: an IPv4 address (also when mapped into IPv6), or an IPv6 address's /64.</summary>

@@ -6,8 +6,9 @@ namespace AffiliateBlazor.Features.Tracking;
 
 /// <summary>
 /// The writer's connection and its prepared statements, reused for every batch. They are driven through SQLite's own
-/// API (SQLitePCL, under Microsoft.Data.Sqlite): binding by position costs a fraction of SqliteCommand's per-call work
-/// (a reader per statement, every parameter looked up by name), and every click pays for it.
+/// API (opened through SQLitePCL, under Microsoft.Data.Sqlite; bound and stepped through <see cref="SqliteNative"/>):
+/// binding by position costs a fraction of SqliteCommand's per-call work (a reader per statement, every parameter looked
+/// up by name), and every click pays for it.
 /// </summary>
 public sealed class TrackingStatements : IDisposable
 {
@@ -78,70 +79,60 @@ public sealed class TrackingStatements : IDisposable
 
     private void InsertClick(CachedLink link, DateTime at, ClickRow click)
     {
-        var s = _insertClick;
-        raw.sqlite3_bind_int64(s, 1, click.Id);
-        BindText(s, 2, click.PublicId);
-        raw.sqlite3_bind_int64(s, 3, link.MerchantId);
-        raw.sqlite3_bind_int64(s, 4, link.CampaignId);
-        raw.sqlite3_bind_int64(s, 5, link.AffiliateId);
-        raw.sqlite3_bind_int64(s, 6, link.LinkId);
-        BindInteger(s, 7, click.CreativeId);
+        var s = _insertClick.DangerousGetHandle();
+        SqliteNative.BindInteger(s, 1, click.Id);
+        SqliteNative.BindText(s, 2, click.PublicId);
+        SqliteNative.BindInteger(s, 3, link.MerchantId);
+        SqliteNative.BindInteger(s, 4, link.CampaignId);
+        SqliteNative.BindInteger(s, 5, link.AffiliateId);
+        SqliteNative.BindInteger(s, 6, link.LinkId);
+        SqliteNative.BindInteger(s, 7, click.CreativeId);
         BindTime(s, 8, at);
-        BindText(s, 9, click.IpHash);
-        BindText(s, 10, click.UserAgent);
-        BindText(s, 11, click.Referrer);
-        for (var i = 0; i < 5; i++) BindText(s, 12 + i, click.Subs[i]);
-        raw.sqlite3_bind_int64(s, 17, click.IsUnique ? 1 : 0);
-        raw.sqlite3_bind_int64(s, 18, click.IsBillable ? 1 : 0);
-        Step(s);
+        SqliteNative.BindText(s, 9, click.IpHash);
+        SqliteNative.BindText(s, 10, click.UserAgent);
+        SqliteNative.BindText(s, 11, click.Referrer);
+        for (var i = 0; i < 5; i++) SqliteNative.BindText(s, 12 + i, click.Subs[i]);
+        SqliteNative.BindInteger(s, 17, click.IsUnique ? 1 : 0);
+        SqliteNative.BindInteger(s, 18, click.IsBillable ? 1 : 0);
+        Step(_insertClick);
     }
 
     private void AddToRollup(RollupDelta delta)
     {
-        BindRollup(_addToRollup, delta);
+        BindRollup(_addToRollup.DangerousGetHandle(), delta);
         Step(_addToRollup);
-        if (raw.sqlite3_changes(_db) > 0) return;
-        BindRollup(_insertRollup, delta);
-        raw.sqlite3_bind_int64(_insertRollup, 7, delta.Link.MerchantId);
-        raw.sqlite3_bind_int64(_insertRollup, 8, delta.Link.CampaignId);
-        raw.sqlite3_bind_int64(_insertRollup, 9, delta.Link.AffiliateId);
+        if (SqliteNative.sqlite3_changes(_db!.DangerousGetHandle()) > 0) return;
+        var insert = _insertRollup.DangerousGetHandle();
+        BindRollup(insert, delta);
+        SqliteNative.BindInteger(insert, 7, delta.Link.MerchantId);
+        SqliteNative.BindInteger(insert, 8, delta.Link.CampaignId);
+        SqliteNative.BindInteger(insert, 9, delta.Link.AffiliateId);
         Step(_insertRollup);
     }
 
     /// <summary>The parameters both rollup statements share, by position: the row's key and the counts to add.</summary>
-    private static void BindRollup(sqlite3_stmt statement, RollupDelta delta)
+    private static void BindRollup(IntPtr statement, RollupDelta delta)
     {
-        raw.sqlite3_bind_int64(statement, 1, delta.Link.LinkId);
+        SqliteNative.BindInteger(statement, 1, delta.Link.LinkId);
         BindTime(statement, 2, delta.Bucket);
-        raw.sqlite3_bind_int64(statement, 3, delta.Clicks);
-        raw.sqlite3_bind_int64(statement, 4, delta.UniqueClicks);
-        raw.sqlite3_bind_int64(statement, 5, delta.BillableClicks);
-        raw.sqlite3_bind_int64(statement, 6, delta.Impressions);
+        SqliteNative.BindInteger(statement, 3, delta.Clicks);
+        SqliteNative.BindInteger(statement, 4, delta.UniqueClicks);
+        SqliteNative.BindInteger(statement, 5, delta.BillableClicks);
+        SqliteNative.BindInteger(statement, 6, delta.Impressions);
     }
 
-    private static void BindTime(sqlite3_stmt statement, int index, DateTime at)
+    private static void BindTime(IntPtr statement, int index, DateTime at)
     {
         Span<byte> text = stackalloc byte[SqliteDateText.MaxLength];
-        raw.sqlite3_bind_text(statement, index, text[..SqliteDateText.Write(at, text)]);
-    }
-
-    private static void BindText(sqlite3_stmt statement, int index, string? value)
-    {
-        if (value is null) raw.sqlite3_bind_null(statement, index);
-        else raw.sqlite3_bind_text(statement, index, value);
-    }
-
-    private static void BindInteger(sqlite3_stmt statement, int index, int? value)
-    {
-        if (value is { } number) raw.sqlite3_bind_int64(statement, index, number);
-        else raw.sqlite3_bind_null(statement, index);
+        SqliteNative.BindText(statement, index, text[..SqliteDateText.Write(at, text)]);
     }
 
     /// <summary>Runs the statement once and makes it ready for the next row, failing loudly on any error.</summary>
     private void Step(sqlite3_stmt statement)
     {
-        var result = raw.sqlite3_step(statement);
-        raw.sqlite3_reset(statement);
+        var handle = statement.DangerousGetHandle();
+        var result = SqliteNative.sqlite3_step(handle);
+        SqliteNative.sqlite3_reset(handle);
         if (result != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(result, _db);
     }
 

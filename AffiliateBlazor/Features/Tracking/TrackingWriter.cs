@@ -6,10 +6,10 @@ namespace AffiliateBlazor.Features.Tracking;
 /// <summary>
 /// The one writer of tracking events (DESIGN §7): a group commit. An event that finds no commit running starts one at
 /// once, so a lone click is saved without delay; events that arrive while a commit runs are queued and saved together
-/// by the next. Each commit is one pool work item: it hands the next batch, if one is waiting, to another pool thread,
-/// then resumes its own batch's requests itself, one after another, so the next commit and this batch's responses run
-/// side by side. Raw prepared statements on one connection, no change tracking; rollup counters change in the same
-/// transaction as the rows they count.
+/// by the next. Each commit is one pool work item that takes the events queued up to the moment it starts: it hands the
+/// next commit, if events are waiting, to another pool thread, then resumes its own batch's requests itself, one after
+/// another, so the next commit and this batch's responses run side by side. Raw prepared statements on one connection,
+/// no change tracking; rollup counters change in the same transaction as the rows they count.
 /// </summary>
 public sealed class TrackingWriter(
     IConfiguration configuration, IHostEnvironment environment, WriteGate writeGate, TimeProvider clock, ILogger<TrackingWriter> log)
@@ -21,7 +21,7 @@ public sealed class TrackingWriter(
     /// </summary>
     private static readonly TimeSpan FailureLogInterval = TimeSpan.FromMinutes(1);
 
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private TrackingBatch _open = new();
     private bool _committing;
     private bool _stopped;
@@ -34,29 +34,34 @@ public sealed class TrackingWriter(
     /// <summary>Queues the event; the task completes when it is durable, or fails if its batch could not be saved.</summary>
     public Task WriteAsync(TrackingEvent trackingEvent)
     {
-        TrackingBatch batch;
         Task committed;
         lock (_gate)
         {
             if (_stopped) return Task.FromException(new OperationCanceledException("The app is stopping."));
-            batch = _open;
-            committed = batch.Add(trackingEvent);
+            committed = _open.Add(trackingEvent);
             if (_committing) return committed;
             _committing = true;
-            _open = new TrackingBatch();
         }
         // Commits are synchronous SQLite calls: one pool thread makes them, never the request's own thread.
-        ThreadPool.UnsafeQueueUserWorkItem(CommitAndHandOn, batch, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(CommitAndHandOn, this, preferLocal: false);
         return committed;
     }
 
-    private void CommitAndHandOn(TrackingBatch batch)
+    /// <summary>
+    /// Takes the events queued up to the moment the commit starts, not up to the moment it was scheduled: under load the
+    /// work item waits its turn behind the requests already running, whose events then join the same commit.
+    /// </summary>
+    private static void CommitAndHandOn(TrackingWriter writer) => writer.CommitAndHandOn();
+
+    private void CommitAndHandOn()
     {
+        TrackingBatch batch;
+        lock (_gate) (batch, _open) = (_open, new TrackingBatch());
         var failure = Commit(batch);
-        TrackingBatch? next = null;
+        var more = false;
         lock (_gate)
         {
-            if (_open.Events.Count > 0) (next, _open) = (_open, new TrackingBatch());
+            if (_open.Events.Count > 0) more = true;
             else
             {
                 _committing = false;
@@ -65,7 +70,7 @@ public sealed class TrackingWriter(
         }
         // The next commit starts on another pool thread while this one resumes the batch's requests (their responses),
         // so the two run side by side rather than one after the other on the writer's path.
-        if (next is not null) ThreadPool.UnsafeQueueUserWorkItem(CommitAndHandOn, next, preferLocal: false);
+        if (more) ThreadPool.UnsafeQueueUserWorkItem(CommitAndHandOn, this, preferLocal: false);
         batch.Complete(failure);
     }
 
@@ -125,7 +130,7 @@ public sealed class TrackingWriter(
         foreach (var e in events)
         {
             var key = (e.Link.LinkId, TrafficRollup.BucketOf(e.At));
-            var d = deltas.GetValueOrDefault(key) ?? new RollupDelta(e.Link, key.Item2, 0, 0, 0, 0);
+            var d = deltas.TryGetValue(key, out var sum) ? sum : new RollupDelta(e.Link, key.Item2, 0, 0, 0, 0);
             deltas[key] = e.Click is { } click
                 ? d with { Clicks = d.Clicks + 1, UniqueClicks = d.UniqueClicks + (click.IsUnique ? 1 : 0), BillableClicks = d.BillableClicks + (click.IsBillable ? 1 : 0) }
                 : d with { Impressions = d.Impressions + 1 };
@@ -154,4 +159,5 @@ public sealed class TrackingWriter(
     }
 }
 
-public sealed record RollupDelta(CachedLink Link, DateTime Bucket, int Clicks, int UniqueClicks, int BillableClicks, int Impressions);
+/// <summary>A value, so summing a batch's events allocates nothing per event.</summary>
+public readonly record struct RollupDelta(CachedLink Link, DateTime Bucket, int Clicks, int UniqueClicks, int BillableClicks, int Impressions);

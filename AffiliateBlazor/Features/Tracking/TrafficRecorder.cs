@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AffiliateBlazor.Domain;
 
 namespace AffiliateBlazor.Features.Tracking;
@@ -5,17 +6,19 @@ namespace AffiliateBlazor.Features.Tracking;
 /// <summary>What the click endpoint knows of a visit, already trimmed and hashed. The link's default sub-ids fill the gaps in <see cref="Subs"/>.</summary>
 public sealed record Visit(string? IpHash, string? UserAgent, string? Referrer, bool IsHead, int? CreativeId, string?[] Subs);
 
-public sealed record RecordedClick(string PublicId, string RedirectTo, string CampaignKey, int CookieWindowDays, AttributionModel Attribution);
+public sealed record RecordedClick(string PublicId, string RedirectTo, string CookieName, int CookieWindowDays, AttributionModel Attribution);
 
 /// <summary>
 /// Records clicks and impressions on tracking links: the link comes from the in-process cache, the event goes to the
 /// single writer, and the caller gets its answer once the event is durable. A visitor who leaves meanwhile changes
-/// nothing: the event is saved all the same, within one commit.
+/// nothing: the event is saved all the same, within one commit. Each await on the writer reuses a pooled state machine
+/// (PoolingAsyncValueTaskMethodBuilder): a Task-returning method would allocate one for every event.
 /// </summary>
 public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, ClickIds clickIds, TrackingWriter writer, TimeProvider clock)
 {
     /// <summary>Null when the link is unknown, inactive, or its campaign does not take traffic.</summary>
-    public async Task<RecordedClick?> RecordClickAsync(string code, Visit visit)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<RecordedClick?> RecordClickAsync(string code, Visit visit)
     {
         if (await links.FindAsync(code) is not { } link) return null;
         var billable = !visit.IsHead && !VisitorPrivacy.IsBot(visit.UserAgent);
@@ -35,14 +38,15 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Cl
             visitors.Forget(link.LinkId, visit.IpHash, at);
             throw;
         }
-        return new(click.PublicId, link.LandingFor(click.PublicId), link.CampaignKey, link.CookieWindowDays, link.Attribution);
+        return new(click.PublicId, link.LandingFor(click.PublicId), link.CookieName, link.CookieWindowDays, link.Attribution);
     }
 
     /// <summary>
     /// Counts one impression of the link; false, counting nothing, when the link takes no traffic or, for a banner,
     /// points into another campaign than the banner's (any link could otherwise count impressions of any banner).
     /// </summary>
-    public async Task<bool> RecordImpressionAsync(string code, int? bannerCampaignId = null)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<bool> RecordImpressionAsync(string code, int? bannerCampaignId = null)
     {
         if (await links.FindAsync(code) is not { } link || (bannerCampaignId is { } campaign && campaign != link.CampaignId)) return false;
         await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, null));
