@@ -32,19 +32,18 @@ public sealed class TrackingWriter(
     private int _failuresSinceLogged;
 
     /// <summary>Queues the event; the task completes when it is durable, or fails if its batch could not be saved.</summary>
-    public Task WriteAsync(TrackingEvent trackingEvent)
+    public ValueTask WriteAsync(TrackingEvent trackingEvent)
     {
-        Task committed;
         lock (_gate)
         {
-            if (_stopped) return Task.FromException(new OperationCanceledException("The app is stopping."));
-            committed = _open.Add(trackingEvent);
-            if (_committing) return committed;
+            if (_stopped) return ValueTask.FromException(new OperationCanceledException("The app is stopping."));
+            _open.Events.Add(trackingEvent);
+            if (_committing) return trackingEvent.Saved;
             _committing = true;
         }
         // Commits are synchronous SQLite calls: one pool thread makes them, never the request's own thread.
         ThreadPool.UnsafeQueueUserWorkItem(CommitAndHandOn, this, preferLocal: false);
-        return committed;
+        return trackingEvent.Saved;
     }
 
     /// <summary>
