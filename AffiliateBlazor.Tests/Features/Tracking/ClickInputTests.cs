@@ -38,6 +38,30 @@ public sealed class ClickInputTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Found, (await visitor.GetAsync($"/t/{clicked.Link.Code}?sub1={new string('a', 100)}")).StatusCode);
     }
 
+    [Fact]
+    public async Task Sub_ids_in_any_script_and_a_referrer_of_the_longest_kept_length_are_stored_as_sent()
+    {
+        var clicked = await app.ClickedCampaignAsync();
+        using var visitor = app.NewClient();
+        // Beyond the ASCII range, a character outside the Basic Multilingual Plane (two UTF-16 units), and a referrer
+        // long enough that its UTF-8 does not fit the writer's stack buffer.
+        string[] subs = ["Frühling-Ä", "春のセール", "🎉-launch", "ёлка", "a+b=c&d"];
+        var referrer = "https://blog.example/" + new string('r', 512 - "https://blog.example/".Length);
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            $"/t/{clicked.Link.Code}?" + string.Join('&', subs.Select((sub, i) => $"sub{i + 1}={Uri.EscapeDataString(sub)}")));
+        request.Headers.Referrer = new Uri(referrer);
+        request.Headers.UserAgent.ParseAdd(AppFactory.BrowserAgent);
+
+        var response = await visitor.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var stored = await db.Clicks.Where(c => c.LinkId == clicked.Link.Id).OrderByDescending(c => c.Id).FirstAsync();
+        Assert.Equal(subs, new[] { stored.Sub1, stored.Sub2, stored.Sub3, stored.Sub4, stored.Sub5 });
+        Assert.Equal(referrer, stored.Referrer);
+        Assert.Equal(AppFactory.BrowserAgent, stored.UserAgent);
+    }
+
     private async Task<int> ClicksAsync(int linkId)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

@@ -40,4 +40,30 @@ public sealed class TrackingLinkTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.OK, resume.StatusCode);
         Assert.NotEmpty(await app.ClickAsync(link.Code));
     }
+
+    [Fact]
+    public async Task Only_a_single_code_after_t_or_i_in_either_case_is_a_tracking_address()
+    {
+        var (_, _, _, link) = await app.LinkedCampaignAsync();
+        using var browser = app.NewClient();
+
+        foreach (var click in new[] { $"/t/{link.Code}", $"/T/{link.Code}" })
+        {
+            var redirected = await browser.GetAsync(click);
+            Assert.Equal(HttpStatusCode.Found, redirected.StatusCode);
+            Assert.NotNull(redirected.Headers.Location);
+        }
+        foreach (var pixel in new[] { $"/i/{link.Code}", $"/I/{link.Code}" })
+        {
+            var counted = await browser.GetAsync(pixel);
+            Assert.Equal(HttpStatusCode.OK, counted.StatusCode);
+            Assert.Equal("image/gif", counted.Content.Headers.ContentType?.MediaType);
+        }
+        foreach (var other in new[] { $"/t/{link.Code}/more", $"/tt/{link.Code}", $"/x/{link.Code}", "/t/", "/i/" })
+        {
+            var response = await browser.GetAsync(other);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Null(response.Headers.Location);
+        }
+    }
 }
