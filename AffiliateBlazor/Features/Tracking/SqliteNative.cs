@@ -47,7 +47,7 @@ internal static unsafe partial class SqliteNative
         fixed (byte* text = utf8) Bound(sqlite3_bind_text(statement, index, text, utf8.Length, Transient));
     }
 
-    /// <summary>The text as UTF-8, encoded on the stack (tracking values are short), or NULL.</summary>
+    /// <summary>The text as UTF-8, or NULL: encoded on the stack (tracking values are short), a long one in a pooled buffer.</summary>
     public static void BindText(IntPtr statement, int index, string? value)
     {
         if (value is null)

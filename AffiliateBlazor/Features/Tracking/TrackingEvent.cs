@@ -36,7 +36,7 @@ public sealed class TrackingEvent(CachedLink link, DateTime at, ClickRow? click)
 public sealed record ClickRow(long Id, string PublicId, int? CreativeId, string? IpHash, string? UserAgent, string? Referrer,
     string?[] Subs, bool IsUnique, bool IsBillable);
 
-/// <summary>The events queued while the previous batch was being committed; each request awaits its event's <see cref="TrackingEvent.Saved"/>.</summary>
+/// <summary>The events one commit saves (those queued until it started); each request awaits its event's <see cref="TrackingEvent.Saved"/>.</summary>
 public sealed class TrackingBatch
 {
     public List<TrackingEvent> Events { get; } = [];

@@ -13,7 +13,7 @@ namespace AffiliateBlazor.Features.Tracking;
 /// </summary>
 public sealed class TrackingWriter(
     IConfiguration configuration, IHostEnvironment environment, WriteGate writeGate, TimeProvider clock, ILogger<TrackingWriter> log)
-    : IHostedService, IDisposable
+    : IHostedService, IThreadPoolWorkItem, IDisposable
 {
     /// <summary>
     /// A database that stays broken fails every batch, thousands a second under load: after one error, the next is
@@ -42,17 +42,15 @@ public sealed class TrackingWriter(
             _committing = true;
         }
         // Commits are synchronous SQLite calls: one pool thread makes them, never the request's own thread.
-        ThreadPool.UnsafeQueueUserWorkItem(CommitAndHandOn, this, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         return trackingEvent.Saved;
     }
 
     /// <summary>
-    /// Takes the events queued up to the moment the commit starts, not up to the moment it was scheduled: under load the
-    /// work item waits its turn behind the requests already running, whose events then join the same commit.
+    /// The work item of one commit. It takes the events queued up to the moment it starts, not up to the moment it was
+    /// scheduled: under load it waits its turn behind the requests already running, whose events then join it.
     /// </summary>
-    private static void CommitAndHandOn(TrackingWriter writer) => writer.CommitAndHandOn();
-
-    private void CommitAndHandOn()
+    void IThreadPoolWorkItem.Execute()
     {
         TrackingBatch batch;
         lock (_gate) (batch, _open) = (_open, new TrackingBatch());
@@ -69,7 +67,7 @@ public sealed class TrackingWriter(
         }
         // The next commit starts on another pool thread while this one resumes the batch's requests (their responses),
         // so the two run side by side rather than one after the other on the writer's path.
-        if (more) ThreadPool.UnsafeQueueUserWorkItem(CommitAndHandOn, this, preferLocal: false);
+        if (more) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         batch.Complete(failure);
     }
 
