@@ -49,7 +49,7 @@ public sealed class AutoApprovalServiceTests(ClockedApp app) : IClassFixture<Clo
     {
         var cps = await CampaignScenario.CreateAsync(app, new CampaignInput { PercentBasisPoints = 1000, HoldDays = 30 }, Start);
         var click = await app.RunAsync<TrafficRecorder, RecordedClick?>(r =>
-            r.RecordClickAsync(cps.LinkCode(cps.Affiliate), new Visit(AppFactory.Unique("ip"), AppFactory.BrowserAgent, null, false, null, new string?[5])).AsTask());
+            r.RecordClickAsync(cps.LinkCode(cps.Affiliate), new Visit(AppFactory.Unique("ip"), AppFactory.BrowserAgent, null, false, null, new string?[5])));
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         var test = await app.RunAsync<TrackedConversionService, PostbackAnswer>(s =>
             s.SendTestConversionAsync(cps.Merchant, new TestConversion(cps.Campaign.Id, 10_000, click!.PublicId, null)));

@@ -62,7 +62,7 @@ public sealed class CampaignScenario
     public async Task<long> SaleAsync(Actor affiliate, long amount)
     {
         var click = await _app.RunAsync<TrafficRecorder, RecordedClick?>(r =>
-            r.RecordClickAsync(LinkCode(affiliate), new Visit(AppFactory.Unique("ip"), AppFactory.BrowserAgent, null, false, null, new string?[5])).AsTask());
+            r.RecordClickAsync(LinkCode(affiliate), new Visit(AppFactory.Unique("ip"), AppFactory.BrowserAgent, null, false, null, new string?[5])));
         // Sooner would be flagged as too fast after the click, and flagged sales are held from auto-approval.
         _app.Clock.Advance(TimeSpan.FromSeconds(30));
         var sale = await _app.RunAsync<ConversionService, RecordedConversion>(s =>

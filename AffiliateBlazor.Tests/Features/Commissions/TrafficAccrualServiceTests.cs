@@ -47,7 +47,7 @@ public sealed class TrafficAccrualServiceTests(ClockedApp app) : IClassFixture<C
         {
             app.SetNow(Monday.AddHours(10).AddMinutes(minute));
             Assert.NotNull(await app.RunAsync<TrafficRecorder, RecordedClick?>(r =>
-                r.RecordClickAsync(code, new Visit(ip, agent, null, head, null, new string?[5])).AsTask()));
+                r.RecordClickAsync(code, new Visit(ip, agent, null, head, null, new string?[5]))));
         }
 
         await ClickAsync(0, "ip-a", AppFactory.BrowserAgent);

@@ -51,7 +51,7 @@ public sealed class ClickRetentionTests(ClockedApp app) : IClassFixture<ClockedA
     private async Task<long> ClickAsync(CampaignScenario scenario)
     {
         await app.RunAsync<TrafficRecorder, RecordedClick?>(r => r.RecordClickAsync(scenario.LinkCode(scenario.Affiliate),
-            new Visit(AppFactory.Unique("ip"), AppFactory.BrowserAgent, null, false, null, new string?[5])).AsTask());
+            new Visit(AppFactory.Unique("ip"), AppFactory.BrowserAgent, null, false, null, new string?[5])));
         return (await ClickIdsAsync()).Max();
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AffiliateBlazor.Domain;
 
 namespace AffiliateBlazor.Features.Tracking;
@@ -11,14 +10,12 @@ public sealed record RecordedClick(string PublicId, string RedirectTo, string Co
 /// <summary>
 /// Records clicks and impressions on tracking links: the link comes from the in-process cache, the event goes to the
 /// single writer, and the caller gets its answer once the event is durable. A visitor who leaves meanwhile changes
-/// nothing: the event is saved all the same, within one commit. Each await on the writer reuses a pooled state machine
-/// (PoolingAsyncValueTaskMethodBuilder): a Task-returning method would allocate one for every event.
+/// nothing: the event is saved all the same, within one commit.
 /// </summary>
 public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, ClickIds clickIds, TrackingWriter writer, TimeProvider clock)
 {
     /// <summary>Null when the link is unknown, inactive, or its campaign does not take traffic.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<RecordedClick?> RecordClickAsync(string code, Visit visit)
+    public async Task<RecordedClick?> RecordClickAsync(string code, Visit visit)
     {
         if (await links.FindAsync(code) is not { } link) return null;
         var billable = !visit.IsHead && !VisitorPrivacy.IsBot(visit.UserAgent);
@@ -45,8 +42,7 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Cl
     /// Counts one impression of the link; false, counting nothing, when the link takes no traffic or, for a banner,
     /// points into another campaign than the banner's (any link could otherwise count impressions of any banner).
     /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<bool> RecordImpressionAsync(string code, int? bannerCampaignId = null)
+    public async Task<bool> RecordImpressionAsync(string code, int? bannerCampaignId = null)
     {
         if (await links.FindAsync(code) is not { } link || (bannerCampaignId is { } campaign && campaign != link.CampaignId)) return false;
         await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, null));
