@@ -8,8 +8,8 @@ namespace AffiliateBlazor.Features.Tracking;
 /// AES-128 encryption of single blocks with the processor's AES instructions (key schedule as in Intel's AES-NI
 /// white paper). Every click encrypts a block for its public id and one for its visitor's address; through the
 /// platform's cipher (OpenSSL on Linux) each paid for native calls, error-queue clearing and handle counting, about a
-/// microsecond of a click's few dozen. Where the instructions are missing (ARM), <see cref="TryCreate"/> gives null and the caller keeps the
-/// platform's cipher. The tests check it against the platform's AES block for block.
+/// microsecond of a click's few dozen. Where the instructions are missing (ARM), <see cref="TryCreate"/> gives null and
+/// the caller keeps the platform's cipher. The tests check it against the platform's AES block for block.
 /// </summary>
 public sealed class AesInstructionsEncryptor
 {

@@ -55,15 +55,12 @@ public sealed class TrackingWriter(
         TrackingBatch batch;
         lock (_gate) (batch, _open) = (_open, new TrackingBatch());
         var failure = Commit(batch);
-        var more = false;
+        bool more;
         lock (_gate)
         {
-            if (_open.Events.Count > 0) more = true;
-            else
-            {
-                _committing = false;
-                _idle?.TrySetResult();
-            }
+            more = _open.Events.Count > 0;
+            _committing = more;
+            if (!more) _idle?.TrySetResult();
         }
         // The next commit starts on another pool thread while this one resumes the batch's requests (their responses),
         // so the two run side by side rather than one after the other on the writer's path.
