@@ -8,10 +8,7 @@
 # Usage: bench/run.sh [runs=3] [seconds=10] [kills=20]      Everything stays on 127.0.0.1 (ports 5101 and 5102).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v wrk > /dev/null; then
-  echo "installing wrk from apt"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null; }
-fi
+. bench/need-wrk.sh
 out=bench/out
 dotnet publish AffiliateBlazor -c Release -o "$out/app" --nologo -v quiet
 dotnet publish bench/Bench -c Release -o "$out/bench" --nologo -v quiet

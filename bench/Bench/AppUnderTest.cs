@@ -2,28 +2,29 @@ using System.Diagnostics;
 
 namespace Bench;
 
-/// <summary>The published app on 127.0.0.1:5101 with its own database file.</summary>
+/// <summary>The published app on 127.0.0.1:5101 (a build compared against it on 5103) with its own database file.</summary>
 public sealed class AppUnderTest : IAsyncDisposable
 {
     public const string AdminEmail = "admin@bench.example";
     public const string AdminPassword = "Bench-admin-1!";
     public const int Port = 5101;
+    public const int BaselinePort = 5103;
     private readonly Process _process;
     private bool _disposed;
 
-    private AppUnderTest(Process process, string databasePath) => (_process, DatabasePath) = (process, databasePath);
+    private AppUnderTest(Process process, string databasePath, int port) => (_process, DatabasePath, BaseUrl) = (process, databasePath, $"http://127.0.0.1:{port}");
 
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public string BaseUrl { get; }
     public string DatabasePath { get; }
     public int ProcessId => _process.Id;
 
-    public static async Task<AppUnderTest> StartAsync(string appFolder, string databasePath)
+    public static async Task<AppUnderTest> StartAsync(string appFolder, string databasePath, int port = Port)
     {
         var start = new ProcessStartInfo("dotnet", ["AffiliateBlazor.dll"])
         {
             WorkingDirectory = appFolder, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        start.Environment["Urls"] = $"http://127.0.0.1:{Port}";
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
         start.Environment["Admin__Email"] = AdminEmail;
@@ -36,7 +37,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         // Drain the output so a chatty app never blocks on a full pipe.
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
-        var app = new AppUnderTest(process, databasePath);
+        var app = new AppUnderTest(process, databasePath, port);
         await app.WaitUntilHealthyAsync();
         return app;
     }

@@ -2,21 +2,27 @@
 // Kestrel endpoint measured in the same run; rows against acknowledged requests; acknowledged clicks lost to kill -9.
 // Usage: dotnet Bench.dll <app-folder> [runs=3] [seconds=10] [kills=20]   (bench/run.sh passes these)
 //        dotnet Bench.dll <app-folder> --serve   starts and sets up both servers, then waits (to profile by hand)
+//        dotnet Bench.dll <app-folder> --against <baseline-app-folder> [rounds=8] [seconds=5]   (bench/compare.sh)
 using Bench;
 
 if (args is ["bare", var port]) { await BareServer.RunAsync(int.Parse(port)); return 0; }
 if (args.Length < 1) { Console.Error.WriteLine("usage: Bench <published-app-folder> [runs] [seconds] [kills]"); return 2; }
 
 var appFolder = Path.GetFullPath(args[0]);
-var serve = args.Contains("--serve");
-var numbers = args.Skip(1).Where(arg => !arg.StartsWith("--")).Select(int.Parse).ToArray();
-var runs = numbers.Length > 0 ? numbers[0] : 3;
-var seconds = numbers.Length > 1 ? numbers[1] : 10;
+var options = args.Skip(1).ToList();
+var serve = options.Remove("--serve");
+var againstAt = options.IndexOf("--against");
+var against = againstAt >= 0 ? Path.GetFullPath(options[againstAt + 1]) : null;
+if (against is not null) options.RemoveRange(againstAt, 2);
+var numbers = options.Select(int.Parse).ToArray();
+var runs = numbers.Length > 0 ? numbers[0] : against is null ? 3 : 8;
+var seconds = numbers.Length > 1 ? numbers[1] : against is null ? 10 : 5;
 var kills = numbers.Length > 2 ? numbers[2] : 20;
 var work = Directory.CreateTempSubdirectory("ab-bench-").FullName;
 
 // Another server on these ports (an earlier --serve left running) would answer in place of the ones started here.
-foreach (var ownPort in new[] { BareServer.Port, AppUnderTest.Port })
+int[] ownPorts = against is null ? [BareServer.Port, AppUnderTest.Port] : [BareServer.Port, AppUnderTest.Port, AppUnderTest.BaselinePort];
+foreach (var ownPort in ownPorts)
     if (!Processes.PortIsFree(ownPort)) { Console.Error.WriteLine($"port {ownPort} on 127.0.0.1 is in use; stop what listens there first"); return 2; }
 
 using var bare = Processes.StartSelf("bare", BareServer.Port.ToString());
@@ -29,6 +35,13 @@ if (serve)
     Console.WriteLine($"merchant API key {setup.ApiKey}");
     Console.WriteLine($"app {app.BaseUrl} (pid {app.ProcessId}), bare {BareServer.BaseUrl}; press Enter to stop");
     Console.ReadLine();
+    return 0;
+}
+if (against is not null)
+{
+    await BuildComparison.RunAsync(app, against, setup, runs, seconds, work);
+    await app.DisposeAsync();
+    Directory.Delete(work, recursive: true);
     return 0;
 }
 

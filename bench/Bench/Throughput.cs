@@ -16,7 +16,7 @@ public sealed record Comparison(string Endpoint, Measurement Bare, Measurement A
 public sealed partial class Throughput(IReadOnlyList<Comparison> comparisons)
 {
     private const int Connections = 32;
-    private const int WarmUpSeconds = 5;
+    public const int WarmUpSeconds = 5;
 
     public static async Task<Throughput> MeasureAsync(string app, string bare, BenchSetup setup, int runs, int seconds, string work)
     {
@@ -58,7 +58,7 @@ public sealed partial class Throughput(IReadOnlyList<Comparison> comparisons)
         Console.WriteLine("(medians of the runs; the ratio is the median of each run's own ratio; targets: click >= 0.70x, impression >= 0.80x)");
     }
 
-    private static async Task<Measurement> WrkAsync(string url, int seconds, string? script, Dictionary<string, string> environment)
+    public static async Task<Measurement> WrkAsync(string url, int seconds, string? script = null, Dictionary<string, string>? environment = null)
     {
         var arguments = new List<string> { "-t2", $"-c{Connections}", $"-d{seconds}s", "--latency" };
         if (script is not null) arguments.AddRange(["-s", script]);
