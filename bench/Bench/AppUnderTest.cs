@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Bench;
 
-/// <summary>The published app on 127.0.0.1:5101 (a build compared against it on 5103) with its own database file.</summary>
+/// <summary>The published app on 127.0.0.1:5101 (bench/compare.sh's baseline on 5103) with its own database file.</summary>
 public sealed class AppUnderTest : IAsyncDisposable
 {
     public const string AdminEmail = "admin@bench.example";
