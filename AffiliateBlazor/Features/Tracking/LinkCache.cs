@@ -9,8 +9,8 @@ public sealed record CachedLink(
     int LinkId, int MerchantId, int CampaignId, int AffiliateId, string CampaignKey, string LandingUrl, string ClickIdParameter,
     int CookieWindowDays, AttributionModel Attribution, string?[] DefaultSubs)
 {
-    /// <summary>The first-party cookie that names a visitor's click in this campaign (read back by the pixel).</summary>
-    public string CookieName { get; } = TrackingEndpoints.CookiePrefix + CampaignKey;
+    /// <summary>Computed once per cached link rather than on every click.</summary>
+    public string CookieName { get; } = TrackingEndpoints.CampaignCookie(CampaignKey);
 
     // The landing address split around the click id once, so a click only concatenates strings.
     private readonly (string Before, string After) _landing = LandingParts(LandingUrl, ClickIdParameter);

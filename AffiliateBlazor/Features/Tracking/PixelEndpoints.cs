@@ -39,7 +39,7 @@ public static class PixelEndpoints
         try
         {
             var query = StrictQuery.Parse(http.Request.QueryString.Value);
-            var cookieClickId = http.Request.Cookies[TrackingEndpoints.CookiePrefix + campaignKey];
+            var cookieClickId = http.Request.Cookies[TrackingEndpoints.CampaignCookie(campaignKey)];
             var recorded = campaignKey.Length <= 32
                 ? await tracked.RecordPixelAsync(campaignKey, query, http.Connection.RemoteIpAddress, cookieClickId)
                 : null;

@@ -11,6 +11,8 @@ namespace AffiliateBlazor.Features.Tracking;
 /// SafeHandle, every text was copied into a new byte array, and every call switched the thread out of managed mode: about
 /// twenty calls per click. Binding only copies into SQLite's memory, so those calls skip the GC transition.
 /// </summary>
+// The text buffers are written before they are read: zeroing a kilobyte of stack for each of a click's texts is waste.
+[SkipLocalsInit]
 internal static unsafe partial class SqliteNative
 {
     private const string Library = "e_sqlite3";

@@ -13,6 +13,9 @@ namespace AffiliateBlazor.Features.Tracking;
 public static class TrackingEndpoints
 {
     public const string CookiePrefix = "ab_";
+
+    /// <summary>The first-party cookie that names a visitor's click in a campaign: set by a click, read back by the pixel.</summary>
+    public static string CampaignCookie(string campaignKey) => CookiePrefix + campaignKey;
     private const int MaxCodeLength = 32;
     private const int MaxSubLength = 100;
     private const int MaxReferrerLength = 512;
@@ -44,9 +47,11 @@ public static class TrackingEndpoints
     /// </summary>
     private static string? LinkCode(string? path, out bool isClick)
     {
-        isClick = path is { Length: > 3 } && (path[1] | 0x20) == 't';
-        var tracked = path is { Length: > 3 } && path[0] == '/' && path[2] == '/' && (isClick || (path[1] | 0x20) == 'i') && path.IndexOf('/', 3) < 0;
-        return tracked ? path![3..] : null;
+        isClick = false;
+        if (path is not { Length: > 3 } || path[0] != '/' || path[2] != '/' || path.IndexOf('/', 3) >= 0) return null;
+        var letter = path[1] | 0x20;
+        isClick = letter == 't';
+        return isClick || letter == 'i' ? path[3..] : null;
     }
 
     /// <summary>

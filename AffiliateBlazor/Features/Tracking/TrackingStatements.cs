@@ -62,13 +62,13 @@ public sealed class TrackingStatements : IDisposable
     /// <summary>Writes the batch's click rows and rollup deltas in one transaction.</summary>
     public void Commit(IReadOnlyList<TrackingEvent> batch, IEnumerable<RollupDelta> rollups)
     {
-        Step(_begin);
+        Step(_begin.DangerousGetHandle());
         try
         {
             foreach (var e in batch)
                 if (e.Click is { } click) InsertClick(e.Link, e.At, click);
             foreach (var delta in rollups) AddToRollup(delta);
-            Step(_commit);
+            Step(_commit.DangerousGetHandle());
         }
         catch
         {
@@ -94,20 +94,21 @@ public sealed class TrackingStatements : IDisposable
         for (var i = 0; i < 5; i++) SqliteNative.BindText(s, 12 + i, click.Subs[i]);
         SqliteNative.BindInteger(s, 17, click.IsUnique ? 1 : 0);
         SqliteNative.BindInteger(s, 18, click.IsBillable ? 1 : 0);
-        Step(_insertClick);
+        Step(s);
     }
 
     private void AddToRollup(RollupDelta delta)
     {
-        BindRollup(_addToRollup.DangerousGetHandle(), delta);
-        Step(_addToRollup);
+        var update = _addToRollup.DangerousGetHandle();
+        BindRollup(update, delta);
+        Step(update);
         if (SqliteNative.sqlite3_changes(_db!.DangerousGetHandle()) > 0) return;
         var insert = _insertRollup.DangerousGetHandle();
         BindRollup(insert, delta);
         SqliteNative.BindInteger(insert, 7, delta.Link.MerchantId);
         SqliteNative.BindInteger(insert, 8, delta.Link.CampaignId);
         SqliteNative.BindInteger(insert, 9, delta.Link.AffiliateId);
-        Step(_insertRollup);
+        Step(insert);
     }
 
     /// <summary>The parameters both rollup statements share, by position: the row's key and the counts to add.</summary>
@@ -128,11 +129,10 @@ public sealed class TrackingStatements : IDisposable
     }
 
     /// <summary>Runs the statement once and makes it ready for the next row, failing loudly on any error.</summary>
-    private void Step(sqlite3_stmt statement)
+    private void Step(IntPtr statement)
     {
-        var handle = statement.DangerousGetHandle();
-        var result = SqliteNative.sqlite3_step(handle);
-        SqliteNative.sqlite3_reset(handle);
+        var result = SqliteNative.sqlite3_step(statement);
+        SqliteNative.sqlite3_reset(statement);
         if (result != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(result, _db);
     }
 
