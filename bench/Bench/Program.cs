@@ -12,7 +12,7 @@ var appFolder = Path.GetFullPath(args[0]);
 var options = args.Skip(1).ToList();
 var serve = options.Remove("--serve");
 var againstAt = options.IndexOf("--against");
-if (againstAt == options.Count - 1) { Console.Error.WriteLine("--against needs the baseline app's folder"); return 2; }
+if (againstAt >= 0 && againstAt == options.Count - 1) { Console.Error.WriteLine("--against needs the baseline app's folder"); return 2; }
 var against = againstAt >= 0 ? Path.GetFullPath(options[againstAt + 1]) : null;
 if (against is not null) options.RemoveRange(againstAt, 2);
 var numbers = options.Select(int.Parse).ToArray();
