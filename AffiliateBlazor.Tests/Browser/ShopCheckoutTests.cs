@@ -39,7 +39,7 @@ public sealed partial class ShopCheckoutTests(BrowserFixture browser) : IClassFi
         await page.WaitForFunctionAsync($"document.cookie.includes('ab_click_{campaign.PublicKey}={clickId}')");
         // Cookies ignore ports, so the tracker's own cookie is visible on this loopback shop too; on a real site it is
         // third-party and often blocked. Dropping it leaves the snippet's first-party cookie as the only carrier.
-        await visitor.ClearCookiesAsync(new() { Name = TrackingEndpoints.CookiePrefix + campaign.PublicKey });
+        await visitor.ClearCookiesAsync(new() { Name = TrackingEndpoints.CampaignCookie(campaign.PublicKey) });
 
         var pixel = page.WaitForResponseAsync(response => response.Url.Contains($"/px/{campaign.PublicKey}?"));
         await page.GotoAsync(shop.Address("checkout"));

@@ -12,13 +12,13 @@ namespace AffiliateBlazor.Features.Tracking;
 /// </summary>
 public static class TrackingEndpoints
 {
-    public const string CookiePrefix = "ab_";
-
-    /// <summary>The first-party cookie that names a visitor's click in a campaign: set by a click, read back by the pixel.</summary>
-    public static string CampaignCookie(string campaignKey) => CookiePrefix + campaignKey;
+    private const string CookiePrefix = "ab_";
     private const int MaxCodeLength = 32;
     private const int MaxSubLength = 100;
     private const int MaxReferrerLength = 512;
+
+    /// <summary>The first-party cookie that names a visitor's click in a campaign: set by a click, read back by the pixel.</summary>
+    public static string CampaignCookie(string campaignKey) => CookiePrefix + campaignKey;
 
     /// <summary>A transparent 1×1 GIF.</summary>
     public static readonly byte[] Pixel = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
