@@ -20,7 +20,7 @@ public sealed class WalCheckpointerTests
         // automatic checkpoint would have started the WAL over.
         for (var i = 0; i < 60; i++) await app.ClickAsync(link.Code);
 
-        await app.Services.GetRequiredService<WalCheckpointer>().CheckpointAsync();
+        app.Services.GetRequiredService<WalCheckpointer>().Checkpoint();
         await app.ClickAsync(link.Code);
 
         Assert.InRange(await WalPagesAsync(app), 1, 10);

@@ -15,9 +15,9 @@ public sealed class WriteGate
         return new Turn(_turn);
     }
 
-    public IDisposable Enter()
+    public IDisposable Enter(CancellationToken cancellation = default)
     {
-        _turn.Wait();
+        _turn.Wait(cancellation);
         return new Turn(_turn);
     }
 
