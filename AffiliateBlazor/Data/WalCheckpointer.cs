@@ -18,7 +18,7 @@ public sealed class WalCheckpointer(IConfiguration configuration, IHostEnvironme
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     // One round at a time: the loop's and any caller's (tests, a backup wanting a checkpoint first).
-    private readonly SemaphoreSlim _round = new(1, 1);
+    private readonly Lock _round = new();
     private SqliteConnection? _connection;
     private long _dataVersionCopied = -1;
     private bool _failing;
@@ -54,35 +54,31 @@ public sealed class WalCheckpointer(IConfiguration configuration, IHostEnvironme
         }
         finally
         {
-            _round.Wait(CancellationToken.None);
-            CloseConnection();
-            _round.Release();
+            lock (_round) CloseConnection();
         }
     }
 
     /// <summary>Copies what the writers committed since the last round; nothing at all when they committed nothing.</summary>
     public void Checkpoint(CancellationToken cancellation = default)
     {
-        _round.Wait(cancellation);
-        try
+        lock (_round)
         {
-            _connection ??= Open();
-            // data_version changes when another connection commits, so an idle install costs a pragma a second.
-            var version = Scalar("PRAGMA data_version");
-            if (version == _dataVersionCopied) return;
-            CopyBack();
-            using (writeGate.Enter(cancellation)) CopyBack();
-            _dataVersionCopied = version;
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // The next round starts on a new connection.
-            CloseConnection();
-            throw;
-        }
-        finally
-        {
-            _round.Release();
+            try
+            {
+                _connection ??= Open();
+                // data_version changes when another connection commits, so an idle install costs a pragma a second.
+                var version = Scalar("PRAGMA data_version");
+                if (version == _dataVersionCopied) return;
+                CopyBack();
+                using (writeGate.Enter(cancellation)) CopyBack();
+                _dataVersionCopied = version;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // The next round starts on a new connection.
+                CloseConnection();
+                throw;
+            }
         }
     }
 
