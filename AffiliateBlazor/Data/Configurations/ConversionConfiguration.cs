@@ -19,6 +19,8 @@ public class ConversionConfiguration : IEntityTypeConfiguration<Conversion>
         conversion.Property(c => c.CustomerEmailHash).HasMaxLength(64);
         conversion.Property(c => c.IpHash).HasMaxLength(64);
         conversion.Ignore(c => c.IsFlagged);
+        // Stored by name like every enum, but flags combine: "Bot, SelfReferral, TooFastAfterClick, Test" needs 42.
+        conversion.Property(c => c.Flags).HasMaxLength(64);
         conversion.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId);
     }
 }

@@ -495,7 +495,7 @@ namespace AffiliateBlazor.Data.Migrations
 
                     b.Property<string>("Flags")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IpHash")
