@@ -35,7 +35,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
-        // Enums are stored by name: the database stays readable and reordering an enum cannot corrupt rows.
+        // Enums are stored by name: the database stays readable and reordering an enum cannot corrupt rows. A [Flags]
+        // enum stores its set names joined ("Bot, SelfReferral"), so its property sets a wider column of its own;
+        // EnumColumnTests checks every enum column against the longest text it can hold.
         configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
         configuration.Properties<string>().HaveMaxLength(512);
     }
