@@ -70,8 +70,11 @@ public sealed class WalCheckpointer(IConfiguration configuration, IHostEnvironme
                 var version = Scalar("PRAGMA data_version");
                 if (version == _dataVersionCopied) return;
                 CopyBack();
-                using (writeGate.Enter(cancellation)) CopyBack();
-                _dataVersionCopied = version;
+                bool wholeWalCopied;
+                using (writeGate.Enter(cancellation)) wholeWalCopied = CopyBack();
+                // A reader's older snapshot (a long report, a backup tool) or another process's checkpoint kept frames
+                // back: the next round copies them even if the writers commit nothing more.
+                if (wholeWalCopied) _dataVersionCopied = version;
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
@@ -95,8 +98,19 @@ public sealed class WalCheckpointer(IConfiguration configuration, IHostEnvironme
         _connection = null;
     }
 
-    /// <summary>PASSIVE: copies what no reader still needs, never waiting for a reader or writer.</summary>
-    private void CopyBack() => Scalar("PRAGMA wal_checkpoint(PASSIVE)");
+    /// <summary>
+    /// PASSIVE: copies what no reader still needs, never waiting for a reader or writer. True when the whole WAL is
+    /// copied: not busy (another connection's checkpoint holding the lock) and every frame in the WAL copied.
+    /// </summary>
+    private bool CopyBack()
+    {
+        using var command = _connection!.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        using var result = command.ExecuteReader();
+        result.Read();
+        var (busy, framesInWal, framesCopied) = (result.GetInt64(0), result.GetInt64(1), result.GetInt64(2));
+        return busy == 0 && framesCopied == framesInWal;
+    }
 
     private long Scalar(string pragma)
     {
