@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await EnsureChromiumAsync();
+        // Expect(...) has its own 5-second default, apart from the context's timeout below; it shares 2 cores with
+        // Chromium, the server and another test class here.
+        Assertions.SetDefaultExpectTimeout(20_000);
         BaseUrl = App.StartOnLoopback();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -28,6 +28,10 @@ public sealed class MudComponentContext : BunitContext
     private readonly string _folder = Directory.CreateTempSubdirectory("ab-bunit-").FullName;
     private readonly BunitAuthorizationContext _auth;
 
+    // bUnit's WaitFor* give up after 1 second by default; on a loaded 2-core CI runner a debounce timer or a thread-pool
+    // hop (the tracking writer may hold workers) can take longer than that. A wait still ends as soon as it holds.
+    static MudComponentContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(30);
+
     public MudComponentContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
