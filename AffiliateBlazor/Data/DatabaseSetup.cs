@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +69,10 @@ public static class DatabaseSetup
     {
         private const string Pragmas = $"{WriterPragmas} PRAGMA foreign_keys=ON;";
 
+        // The pragmas stay with SQLite's connection, which the pool keeps open across EF Core's many short opens (one
+        // per query): setting them on every open cost four statements per query. Weak, so a pruned connection goes.
+        private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -78,9 +83,12 @@ public static class DatabaseSetup
 
         private static void Apply(DbConnection connection)
         {
+            var handle = ((SqliteConnection)connection).Handle!;
+            if (Configured.TryGetValue(handle, out _)) return;
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
+            Configured.AddOrUpdate(handle, Pragmas);
         }
     }
 }

@@ -87,7 +87,7 @@ public sealed class ConversionService(
             // Another request recorded the same order first; the unique index kept it to one row.
             return new(await FindExistingAsync(db, campaign.Id, orderId) ?? throw new DomainException("The conversion could not be saved; send it again."), true);
         }
-        return new((await FindExistingAsync(db, campaign.Id, orderId))!, false);
+        return new(await ViewAsync(db, conversion.Id), false);
     }
 
     public async Task<Page<ConversionView>> ListAsync(Actor actor, ConversionFilter filter, PageRequest page)
@@ -132,8 +132,13 @@ public sealed class ConversionService(
             ?? throw new NotFoundException("The campaign");
     }
 
-    private static Task<ConversionView?> FindExistingAsync(AppDbContext db, int campaignId, string orderId) =>
-        Project(db, db.Conversions.AsNoTracking().Where(c => c.CampaignId == campaignId && c.OrderId == orderId)).FirstOrDefaultAsync();
+    /// <summary>The idempotency check reads the (campaign, order id) index alone; the joined view only for a repeat.</summary>
+    private static async Task<ConversionView?> FindExistingAsync(AppDbContext db, int campaignId, string orderId) =>
+        await db.Conversions.Where(c => c.CampaignId == campaignId && c.OrderId == orderId).Select(c => (long?)c.Id).FirstOrDefaultAsync()
+            is { } id ? await ViewAsync(db, id) : null;
+
+    private static Task<ConversionView> ViewAsync(AppDbContext db, long id) =>
+        Project(db, db.Conversions.AsNoTracking().Where(c => c.Id == id)).FirstAsync();
 
     private static IQueryable<Conversion> Scope(AppDbContext db, Actor actor) =>
         actor.MerchantId is { } merchant ? db.Conversions.AsNoTracking().Where(c => c.MerchantId == merchant)
