@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text;
+using AffiliateBlazor.Data;
 using AffiliateBlazor.Features.Conversions;
 using AffiliateBlazor.Features.Coupons;
 using AffiliateBlazor.Features.Shared;
 using AffiliateBlazor.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AffiliateBlazor.Tests.Features.Coupons;
 
@@ -33,6 +35,53 @@ public sealed class CouponImportTests(AppFactory app) : IClassFixture<AppFactory
         Assert.All(conversions.Values, c => Assert.Equal(500, c.Commission));
         Assert.Equal(new DateTime(2026, 2, 3), conversions["pos-2"].CreatedAt);
         Assert.Equal(new DateTime(2026, 2, 3, 17, 30, 0), conversions["pos-3"].CreatedAt);
+    }
+
+    [Fact]
+    public async Task A_file_of_several_hundred_uses_pays_each_one_its_affiliates_personal_rate_with_one_ledger_line_each()
+    {
+        var program = await CouponProgramAsync();
+        var payout = await program.Merchant.Api.PostJsonAsync($"/api/v1/affiliates/{program.Affiliate.MembershipId}/personal-payouts",
+            PersonalPayoutBuilder.Fixed(program.Campaign.Id, 725));
+        Assert.Equal(HttpStatusCode.Created, payout.StatusCode);
+        // More rows than one write transaction holds, so the file is written in several.
+        var csv = new CouponCsvBuilder();
+        for (var row = 0; row < 450; row++) csv.Row(row % 2 == 0 ? "STORE" : "store", $"bulk-{row}", "20.00");
+
+        var result = await (await program.Merchant.Api.UploadCouponUsesAsync(csv.Build())).ReadJsonAsync<CouponImportResult>();
+
+        Assert.Equal(new CouponImportResult(Rows: 450, Created: 450, Duplicates: 0), result);
+        var campaign = program.Campaign.Id;
+        Assert.Equal(450L, await app.SqlAsync($"SELECT COUNT(*) FROM Conversions WHERE CampaignId = {campaign} AND AffiliateId = {program.Affiliate.AffiliateId} AND Commission = 725 AND Amount = 2000"));
+        Assert.Equal(450L, await app.SqlAsync($"SELECT COUNT(DISTINCT ConversionId) FROM CommissionLines WHERE CampaignId = {campaign}"));
+        Assert.Equal(450L * 725, await app.SqlAsync($"SELECT SUM(Amount) FROM CommissionLines WHERE CampaignId = {campaign}"));
+    }
+
+    [Fact]
+    public async Task An_order_id_that_arrives_by_another_way_while_the_file_is_written_is_counted_once()
+    {
+        var program = await CouponProgramAsync();
+        var csv = new CouponCsvBuilder();
+        for (var row = 0; row < 5; row++) csv.Row("STORE", $"race-{program.Campaign.Id}-{row}", "10.00");
+
+        Task<HttpResponseMessage> upload;
+        using (app.Services.GetRequiredService<WriteGate>().Enter())
+        {
+            upload = program.Merchant.Api.UploadCouponUsesAsync(csv.Build());
+            // Usually the upload has read the file and the database by now and waits at the gate, so its batch meets the
+            // row below in the unique index and goes again row by row; if not, it finds the row as it reads. Either way
+            // the order is counted once.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await app.SqlAsync($"""
+                INSERT INTO Conversions (MerchantId, CampaignId, Source, Type, OrderId, Amount, Currency, Commission, Status, Flags, CreatedAt)
+                VALUES ({program.Merchant.Id}, {program.Campaign.Id}, 'Api', 'Sale', 'race-{program.Campaign.Id}-3', 1000, 'USD', 0, 'Pending', 'None', '2026-01-01 00:00:00')
+                """);
+        }
+        var result = await (await upload).ReadJsonAsync<CouponImportResult>();
+
+        Assert.Equal(new CouponImportResult(Rows: 5, Created: 4, Duplicates: 1), result);
+        Assert.Equal(5L, await app.SqlAsync($"SELECT COUNT(*) FROM Conversions WHERE CampaignId = {program.Campaign.Id}"));
+        Assert.Equal(4L, await app.SqlAsync($"SELECT COUNT(*) FROM CommissionLines WHERE CampaignId = {program.Campaign.Id}"));
     }
 
     [Fact]

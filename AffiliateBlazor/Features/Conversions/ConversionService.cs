@@ -12,6 +12,9 @@ public sealed class ConversionService(
     IDbContextFactory<AppDbContext> dbFactory, ClickIds clickIds, WriteGate writeGate, TimeProvider clock, VisitorPrivacy privacy,
     IConfiguration configuration)
 {
+    /// <summary>Small enough that the tracking writer, which waits at the same gate, is held for milliseconds, not seconds.</summary>
+    private const int RowsPerTransaction = 100;
+
     private readonly TimeSpan _minimumDelayAfterClick = TimeSpan.FromSeconds(configuration.GetValue("Tracking:MinSecondsAfterClick", 10));
 
     /// <param name="cookieClickId">The click named by the visitor's tracking cookie; only browser conversions have one.</param>
@@ -35,52 +38,17 @@ public sealed class ConversionService(
 
         var coupon = string.IsNullOrWhiteSpace(request.Coupon) ? null
             : await db.Coupons.AsNoTracking().FirstOrDefaultAsync(c => c.CampaignId == campaign.Id && c.Code == request.Coupon.Trim() && c.Active);
-        var now = occurredAt ?? clock.GetUtcNow().UtcDateTime;
-        var attribution = Attribution.Decide(
-            new AttributionSettings(campaign.Id, campaign.CookieWindowDays, campaign.CouponBeatsClick),
-            ClickFactOf(click), coupon is null ? null : new CouponFact(coupon.Id, coupon.AffiliateId, coupon.CampaignId),
-            ClickFactOf(cookieClick), now);
+        var conversion = Attribute(merchantId, campaign, request, source, orderId, click, cookieClick, coupon, occurredAt ?? clock.GetUtcNow().UtcDateTime);
+        var earner = conversion.AffiliateId is { } affiliateId
+            ? await EarnerQuery(db, campaign.Id, [affiliateId]).SingleOrDefaultAsync()
+            : null;
+        var attributedClick = new[] { click, cookieClick }.FirstOrDefault(c => c is not null && c.Id == conversion.ClickId);
+        Assess(conversion, campaign, coupon, attributedClick, earner);
 
-        var currency = request.Currency ?? campaign.Currency;
-        var conversion = new Conversion
-        {
-            MerchantId = merchantId, CampaignId = campaign.Id, AffiliateId = attribution.AffiliateId, LinkId = attribution.LinkId,
-            ClickId = attribution.ClickId, CouponId = attribution.CouponId, Source = source, Type = request.ParsedType,
-            OrderId = orderId, Amount = request.Amount ?? 0, Currency = currency, Status = ConversionStatus.Pending,
-            AttributionReason = attribution.Reason, CreatedAt = now,
-            CustomerEmailHash = string.IsNullOrWhiteSpace(request.CustomerEmail) ? null : Tokens.Sha256Hex(request.CustomerEmail.Trim().ToLowerInvariant()),
-            IpHash = privacy.HashIp(request.CustomerIpAddress()),
-        };
-        var attributedClick = new[] { click, cookieClick }.FirstOrDefault(c => c is not null && c.Id == attribution.ClickId);
-        (conversion.Flags, conversion.FlagReason) = await AssessFraudAsync(db, conversion, attributedClick, now);
-        if (attribution.AffiliateId is { } affiliateId)
-        {
-            var personal = await db.PersonalPayouts.AsNoTracking().Where(p => p.CampaignId == campaign.Id && p.AffiliateId == affiliateId).ToListAsync();
-            var quote = CommissionCalculator.ForConversion(campaign.Rule, personal.Select(p => p.Rate),
-                new ConversionFacts(affiliateId, conversion.Type, conversion.Amount, currency, attribution.CouponId is null ? null : coupon?.Code));
-            (conversion.Commission, conversion.CommissionBasis) = (quote.Amount, quote.Basis);
-        }
-        else if (currency != campaign.Currency)
-            throw new CurrencyMismatchException(campaign.Currency, currency);
-
-        db.Conversions.Add(conversion);
         try
         {
-            // The conversion and its ledger line commit together: a crash between them cannot leave one without the other.
             using var turn = await writeGate.EnterAsync();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync();
-            if (conversion.AffiliateId is { } earner && conversion.Commission != 0)
-            {
-                db.CommissionLines.Add(new CommissionLine
-                {
-                    MerchantId = merchantId, CampaignId = campaign.Id, AffiliateId = earner, ConversionId = conversion.Id,
-                    Kind = CommissionLineKind.Conversion, Status = CommissionLineStatus.Pending, Amount = conversion.Commission,
-                    Currency = campaign.Currency, CreatedAt = now,
-                });
-                await db.SaveChangesAsync();
-            }
-            await transaction.CommitAsync();
+            await SaveAsync(db, [new(conversion, campaign.Currency)]);
         }
         catch (DbUpdateException) when (conversion.Id == 0)
         {
@@ -88,6 +56,66 @@ public sealed class ConversionService(
             return new(await FindExistingAsync(db, campaign.Id, orderId) ?? throw new DomainException("The conversion could not be saved; send it again."), true);
         }
         return new(await ViewAsync(db, conversion.Id), false);
+    }
+
+    /// <summary>
+    /// Many coupon uses of one merchant at once (an uploaded file, checked row by row before): decided exactly as
+    /// <see cref="RecordAsync"/> decides one, but read in a few queries and written in transactions of
+    /// <see cref="RowsPerTransaction"/>, instead of a dozen statements and a commit each. An order id already stored,
+    /// or earlier in the same list, is a duplicate. Returns how many conversions were created.
+    /// </summary>
+    public async Task<int> RecordCouponUsesAsync(Actor actor, IReadOnlyList<(ConversionRequest Request, DateTime? OccurredAt)> uses)
+    {
+        var merchantId = actor.Merchant;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var campaignIds = uses.Select(u => u.Request.CampaignId ?? 0).Distinct().ToList();
+        var orderIds = uses.Select(u => u.Request.OrderId?.Trim()).Distinct().ToList();
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.MerchantId == merchantId && campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        // Coupon codes are ASCII (CouponCodes.Rule) and NOCASE in the database: upper case matches as SQLite does.
+        var coupons = (await db.Coupons.AsNoTracking().Where(c => c.MerchantId == merchantId && campaignIds.Contains(c.CampaignId) && c.Active).ToListAsync())
+            .ToDictionary(c => (c.CampaignId, c.Code.ToUpperInvariant()));
+        var earners = new Dictionary<(int CampaignId, int AffiliateId), Earner>();
+        foreach (var campaignCoupons in coupons.Values.GroupBy(c => c.CampaignId))
+            foreach (var earner in await EarnerQuery(db, campaignCoupons.Key, campaignCoupons.Select(c => c.AffiliateId).Distinct().ToList()).ToListAsync())
+                earners[(campaignCoupons.Key, earner.Id)] = earner;
+        var recorded = (await db.Conversions.Where(c => c.MerchantId == merchantId && campaignIds.Contains(c.CampaignId) && orderIds.Contains(c.OrderId))
+            .Select(c => new { c.CampaignId, c.OrderId }).ToListAsync()).Select(c => (c.CampaignId, c.OrderId)).ToHashSet();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = new List<(PendingConversion Row, ConversionRequest Request, DateTime? OccurredAt)>();
+        foreach (var (request, occurredAt) in uses)
+        {
+            request.Validate();
+            if (request.ClickId is not null) throw new ArgumentException("Coupon uses name no click.", nameof(uses));
+            var campaign = campaigns.GetValueOrDefault(request.CampaignId ?? 0) ?? throw new NotFoundException("The campaign");
+            var orderId = request.OrderId!.Trim();
+            if (!recorded.Add((campaign.Id, orderId))) continue;
+            var coupon = string.IsNullOrWhiteSpace(request.Coupon) ? null : coupons.GetValueOrDefault((campaign.Id, request.Coupon.Trim().ToUpperInvariant()));
+            var conversion = Attribute(merchantId, campaign, request, ConversionSource.Coupon, orderId, null, null, coupon, occurredAt ?? now);
+            Assess(conversion, campaign, coupon, null, conversion.AffiliateId is { } earner ? earners.GetValueOrDefault((campaign.Id, earner)) : null);
+            pending.Add((new(conversion, campaign.Currency), request, occurredAt));
+        }
+
+        var created = 0;
+        foreach (var batch in pending.Chunk(RowsPerTransaction))
+        {
+            // Rows already written (or refused) are done with: every save would otherwise look them all over for changes.
+            db.ChangeTracker.Clear();
+            try
+            {
+                using var turn = await writeGate.EnterAsync();
+                await SaveAsync(db, batch.Select(p => p.Row).ToList());
+                created += batch.Length;
+            }
+            catch (DbUpdateException)
+            {
+                // An order id of this batch arrived meanwhile by another way (a postback, a second upload): the unique
+                // index refused the whole batch, so its rows go one by one, each a conversion or a duplicate.
+                foreach (var (_, request, occurredAt) in batch)
+                    if (!(await RecordAsync(actor, request, ConversionSource.Coupon, occurredAt: occurredAt)).Duplicate) created++;
+            }
+        }
+        return created;
     }
 
     public async Task<Page<ConversionView>> ListAsync(Actor actor, ConversionFilter filter, PageRequest page)
@@ -109,17 +137,71 @@ public sealed class ConversionService(
         return await Project(db, Scope(db, actor).Where(c => c.Id == id)).FirstOrDefaultAsync() ?? throw new NotFoundException("The conversion");
     }
 
-    private async Task<FraudVerdict> AssessFraudAsync(AppDbContext db, Conversion conversion, Click? click, DateTime now)
+    /// <summary>Who earns the conversion (DESIGN §4: click, cookie or coupon), as the row will be stored before it is assessed.</summary>
+    private Conversion Attribute(int merchantId, Campaign campaign, ConversionRequest request, ConversionSource source, string orderId,
+        Click? click, Click? cookieClick, Coupon? coupon, DateTime now)
     {
-        var affiliate = conversion.AffiliateId is { } id
-            ? await db.Affiliates.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Email, a.IpHash }).FirstOrDefaultAsync()
-            : null;
-        return FraudRules.Assess(new ConversionEvidence(
-            click is null ? null : new ClickEvidence(click.At, click.IsBillable), now, _minimumDelayAfterClick,
-            conversion.CustomerEmailHash, conversion.IpHash,
-            affiliate is null ? null : Tokens.Sha256Hex(affiliate.Email.Trim().ToLowerInvariant()), affiliate?.IpHash,
-            IsTest: conversion.Source == ConversionSource.Test));
+        var attribution = Attribution.Decide(
+            new AttributionSettings(campaign.Id, campaign.CookieWindowDays, campaign.CouponBeatsClick),
+            ClickFactOf(click), coupon is null ? null : new CouponFact(coupon.Id, coupon.AffiliateId, coupon.CampaignId),
+            ClickFactOf(cookieClick), now);
+        return new Conversion
+        {
+            MerchantId = merchantId, CampaignId = campaign.Id, AffiliateId = attribution.AffiliateId, LinkId = attribution.LinkId,
+            ClickId = attribution.ClickId, CouponId = attribution.CouponId, Source = source, Type = request.ParsedType,
+            OrderId = orderId, Amount = request.Amount ?? 0, Currency = request.Currency ?? campaign.Currency, Status = ConversionStatus.Pending,
+            AttributionReason = attribution.Reason, CreatedAt = now,
+            CustomerEmailHash = string.IsNullOrWhiteSpace(request.CustomerEmail) ? null : Tokens.Sha256Hex(request.CustomerEmail.Trim().ToLowerInvariant()),
+            IpHash = privacy.HashIp(request.CustomerIpAddress()),
+        };
     }
+
+    /// <summary>The fraud flags, and the commission from the campaign's rule and the earner's personal payouts.</summary>
+    private void Assess(Conversion conversion, Campaign campaign, Coupon? coupon, Click? attributedClick, Earner? earner)
+    {
+        (conversion.Flags, conversion.FlagReason) = FraudRules.Assess(new ConversionEvidence(
+            attributedClick is null ? null : new ClickEvidence(attributedClick.At, attributedClick.IsBillable), conversion.CreatedAt,
+            _minimumDelayAfterClick, conversion.CustomerEmailHash, conversion.IpHash,
+            earner is null ? null : Tokens.Sha256Hex(earner.Email.Trim().ToLowerInvariant()), earner?.IpHash,
+            IsTest: conversion.Source == ConversionSource.Test));
+        if (conversion.AffiliateId is { } affiliateId)
+        {
+            var quote = CommissionCalculator.ForConversion(campaign.Rule, earner?.PersonalPayouts.Select(p => p.Rate) ?? [],
+                new ConversionFacts(affiliateId, conversion.Type, conversion.Amount, conversion.Currency, conversion.CouponId is null ? null : coupon?.Code));
+            (conversion.Commission, conversion.CommissionBasis) = (quote.Amount, quote.Basis);
+        }
+        else if (conversion.Currency != campaign.Currency)
+            throw new CurrencyMismatchException(campaign.Currency, conversion.Currency);
+    }
+
+    /// <summary>A conversion to store, with the currency its commission is owed in (the campaign's).</summary>
+    private sealed record PendingConversion(Conversion Conversion, string CommissionCurrency);
+
+    /// <summary>
+    /// The conversions and their ledger lines commit together: a crash between them cannot leave one without the other.
+    /// The caller holds the write gate.
+    /// </summary>
+    private static async Task SaveAsync(AppDbContext db, IReadOnlyCollection<PendingConversion> pending)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Conversions.AddRange(pending.Select(p => p.Conversion));
+        await db.SaveChangesAsync();
+        db.CommissionLines.AddRange(pending.Where(p => p.Conversion.AffiliateId is not null && p.Conversion.Commission != 0).Select(p => new CommissionLine
+        {
+            MerchantId = p.Conversion.MerchantId, CampaignId = p.Conversion.CampaignId, AffiliateId = p.Conversion.AffiliateId!.Value,
+            ConversionId = p.Conversion.Id, Kind = CommissionLineKind.Conversion, Status = CommissionLineStatus.Pending,
+            Amount = p.Conversion.Commission, Currency = p.CommissionCurrency, CreatedAt = p.Conversion.CreatedAt,
+        }));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>What the fraud rules and the commission need of an affiliate who earns in a campaign.</summary>
+    private sealed record Earner(int Id, string Email, string? IpHash, List<PersonalPayout> PersonalPayouts);
+
+    private static IQueryable<Earner> EarnerQuery(AppDbContext db, int campaignId, IReadOnlyCollection<int> affiliateIds) =>
+        db.Affiliates.AsNoTracking().Where(a => affiliateIds.Contains(a.Id)).Select(a => new Earner(a.Id, a.Email, a.IpHash,
+            db.PersonalPayouts.Where(p => p.CampaignId == campaignId && p.AffiliateId == a.Id).ToList()));
 
     private static ClickFact? ClickFactOf(Click? click) =>
         click is null ? null : new ClickFact(click.Id, click.AffiliateId, click.LinkId, click.CampaignId, click.At);

@@ -64,9 +64,7 @@ public sealed class CouponUseService(IDbContextFactory<AppDbContext> dbFactory, 
         // Every row passed the checks above, and writing runs to the end even if the caller goes away, so only an outage
         // can stop it half-way; order ids are idempotent, so uploading the same file again then completes it without
         // counting anything twice.
-        var created = 0;
-        foreach (var use in ready)
-            if (!(await conversions.RecordAsync(actor, use.Request, ConversionSource.Coupon, occurredAt: use.OccurredAt)).Duplicate) created++;
+        var created = await conversions.RecordCouponUsesAsync(actor, ready.Select(use => (use.Request, use.OccurredAt)).ToList());
         return new(rows.Count, created, rows.Count - created);
     }
 
