@@ -12,8 +12,11 @@ public sealed class ConversionService(
     IDbContextFactory<AppDbContext> dbFactory, ClickIds clickIds, WriteGate writeGate, TimeProvider clock, VisitorPrivacy privacy,
     IConfiguration configuration)
 {
-    /// <summary>Small enough that the tracking writer, which waits at the same gate, is held for milliseconds, not seconds.</summary>
-    private const int RowsPerTransaction = 100;
+    /// <summary>
+    /// Small, because the tracking writer waits at the same gate: during a 10,000-row upload, clicks' p99 was 23-40 ms with
+    /// 20 rows (as with one row at a time), 82-99 ms with 100; the upload took 5.8 s against 4.9 s.
+    /// </summary>
+    private const int RowsPerTransaction = 20;
 
     private readonly TimeSpan _minimumDelayAfterClick = TimeSpan.FromSeconds(configuration.GetValue("Tracking:MinSecondsAfterClick", 10));
 
@@ -114,6 +117,9 @@ public sealed class ConversionService(
                 foreach (var (_, request, occurredAt) in batch)
                     if (!(await RecordAsync(actor, request, ConversionSource.Coupon, occurredAt: occurredAt)).Duplicate) created++;
             }
+            // The gate is not fair: the tracking writer, woken when this batch let go, would lose it again to the next
+            // batch, and clicks would wait through batch after batch. Stepping aside for a moment lets it commit first.
+            await Task.Delay(1);
         }
         return created;
     }
