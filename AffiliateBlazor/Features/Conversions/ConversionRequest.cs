@@ -43,4 +43,7 @@ public sealed record ConversionView(long Id, int CampaignId, string CampaignName
 
 public sealed record RecordedConversion(ConversionView Conversion, bool Duplicate);
 
+/// <summary>A conversion reported after the fact (an offline coupon use): the request, and when it happened (now when null).</summary>
+public sealed record ReportedConversion(ConversionRequest Request, DateTime? OccurredAt);
+
 public sealed record ConversionFilter(int? CampaignId = null, ConversionStatus? Status = null, DateTime? From = null, DateTime? To = null);

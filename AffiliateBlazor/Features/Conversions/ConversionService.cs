@@ -67,7 +67,7 @@ public sealed class ConversionService(
     /// <see cref="RowsPerTransaction"/>, instead of a dozen statements and a commit each. An order id already stored,
     /// or earlier in the same list, is a duplicate. Returns how many conversions were created.
     /// </summary>
-    public async Task<int> RecordCouponUsesAsync(Actor actor, IReadOnlyList<(ConversionRequest Request, DateTime? OccurredAt)> uses)
+    public async Task<int> RecordCouponUsesAsync(Actor actor, IReadOnlyList<ReportedConversion> uses)
     {
         var merchantId = actor.Merchant;
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -85,9 +85,10 @@ public sealed class ConversionService(
             .Select(c => new { c.CampaignId, c.OrderId }).ToListAsync()).Select(c => (c.CampaignId, c.OrderId)).ToHashSet();
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var pending = new List<(PendingConversion Row, ConversionRequest Request, DateTime? OccurredAt)>();
-        foreach (var (request, occurredAt) in uses)
+        var pending = new List<(PendingConversion Row, ReportedConversion Use)>();
+        foreach (var use in uses)
         {
+            var (request, occurredAt) = use;
             request.Validate();
             if (request.ClickId is not null) throw new ArgumentException("Coupon uses name no click.", nameof(uses));
             var campaign = campaigns.GetValueOrDefault(request.CampaignId ?? 0) ?? throw new NotFoundException("The campaign");
@@ -96,7 +97,7 @@ public sealed class ConversionService(
             var coupon = string.IsNullOrWhiteSpace(request.Coupon) ? null : coupons.GetValueOrDefault((campaign.Id, request.Coupon.Trim().ToUpperInvariant()));
             var conversion = Attribute(merchantId, campaign, request, ConversionSource.Coupon, orderId, null, null, coupon, occurredAt ?? now);
             Assess(conversion, campaign, coupon, null, conversion.AffiliateId is { } earner ? earners.GetValueOrDefault((campaign.Id, earner)) : null);
-            pending.Add((new(conversion, campaign.Currency), request, occurredAt));
+            pending.Add((new(conversion, campaign.Currency), use));
         }
 
         var created = 0;
@@ -114,8 +115,8 @@ public sealed class ConversionService(
             {
                 // An order id of this batch arrived meanwhile by another way (a postback, a second upload): the unique
                 // index refused the whole batch, so its rows go one by one, each a conversion or a duplicate.
-                foreach (var (_, request, occurredAt) in batch)
-                    if (!(await RecordAsync(actor, request, ConversionSource.Coupon, occurredAt: occurredAt)).Duplicate) created++;
+                foreach (var (_, use) in batch)
+                    if (!(await RecordAsync(actor, use.Request, ConversionSource.Coupon, occurredAt: use.OccurredAt)).Duplicate) created++;
             }
             // The gate is not fair: the tracking writer, woken when this batch let go, would lose it again to the next
             // batch, and clicks would wait through batch after batch. Stepping aside for a moment lets it commit first.

@@ -26,8 +26,6 @@ public sealed class CouponUseService(IDbContextFactory<AppDbContext> dbFactory, 
 
     private static readonly DateTime EarliestDate = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private sealed record ReadyUse(ConversionRequest Request, DateTime? OccurredAt);
-
     public async Task<RecordedConversion> RecordAsync(Actor actor, CouponUseRequest use)
     {
         CouponBook book;
@@ -49,7 +47,7 @@ public sealed class CouponUseService(IDbContextFactory<AppDbContext> dbFactory, 
 
         var now = clock.GetUtcNow().UtcDateTime;
         var problems = new Dictionary<string, string[]>();
-        var ready = new List<ReadyUse>(rows.Count);
+        var ready = new List<ReportedConversion>(rows.Count);
         foreach (var row in rows)
         {
             var check = Check(row.Use, book, now, out var use);
@@ -64,7 +62,7 @@ public sealed class CouponUseService(IDbContextFactory<AppDbContext> dbFactory, 
         // Every row passed the checks above, and writing runs to the end even if the caller goes away, so only an outage
         // can stop it half-way; order ids are idempotent, so uploading the same file again then completes it without
         // counting anything twice.
-        var created = await conversions.RecordCouponUsesAsync(actor, ready.Select(use => (use.Request, use.OccurredAt)).ToList());
+        var created = await conversions.RecordCouponUsesAsync(actor, ready);
         return new(rows.Count, created, rows.Count - created);
     }
 
@@ -72,7 +70,7 @@ public sealed class CouponUseService(IDbContextFactory<AppDbContext> dbFactory, 
     /// Everything <see cref="ConversionService.RecordAsync"/> would refuse, checked up front, so a file is refused as a whole.
     /// The coupon is resolved here so the request names its campaign and the code in its stored spelling.
     /// </summary>
-    private static Validation Check(CouponUseRequest use, CouponBook book, DateTime now, out ReadyUse? ready)
+    private static Validation Check(CouponUseRequest use, CouponBook book, DateTime now, out ReportedConversion? ready)
     {
         ready = null;
         var code = CouponCodes.Normalize(use.Code);
@@ -97,7 +95,7 @@ public sealed class CouponUseService(IDbContextFactory<AppDbContext> dbFactory, 
             foreach (var message in messages)
                 validation.Check(false, field, message);
         }
-        if (validation.IsValid) ready = new ReadyUse(request, date);
+        if (validation.IsValid) ready = new ReportedConversion(request, date);
         return validation;
     }
 
