@@ -2,6 +2,7 @@ using System.Net;
 using AffiliateBlazor.Features.Tracking;
 using AffiliateBlazor.Tests.Support;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AffiliateBlazor.Tests.Features.Tracking;
 
@@ -33,8 +34,7 @@ public sealed class TrackingRateLimitTests
     [Fact]
     public void An_ipv6_subscriber_shares_one_budget_across_its_64_block_and_a_mapped_ipv4_address_is_the_same_visitor()
     {
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RateLimits:TrackingPerSecondPerAddress"] = "1" }).Build();
-        using var limit = new TrackingRateLimit(settings);
+        var limit = new TrackingRateLimit(OnePerSecond, new FakeTimeProvider());
 
         Assert.True(limit.Allows(IPAddress.Parse("2001:db8:1:2::a")));
         Assert.True(limit.Allows(IPAddress.Parse("2001:db8:1:2::b")));
@@ -45,4 +45,31 @@ public sealed class TrackingRateLimitTests
         Assert.True(limit.Allows(IPAddress.Parse("::ffff:203.0.113.9")));
         Assert.False(limit.Allows(IPAddress.Parse("203.0.113.9")));
     }
+
+    [Fact]
+    public void A_budget_refills_with_time_one_request_per_share_of_a_second_up_to_the_burst()
+    {
+        var clock = new FakeTimeProvider();
+        var limit = new TrackingRateLimit(OnePerSecond, clock);
+        var visitor = IPAddress.Parse("198.51.100.7");
+
+        Assert.True(limit.Allows(visitor));
+        Assert.True(limit.Allows(visitor));
+        Assert.False(limit.Allows(visitor));
+
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(limit.Allows(visitor));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(limit.Allows(visitor));
+        Assert.False(limit.Allows(visitor));
+
+        // Idle for long, through the sweeps that forget full buckets: the burst again, never more.
+        clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(limit.Allows(visitor));
+        Assert.True(limit.Allows(visitor));
+        Assert.False(limit.Allows(visitor));
+    }
+
+    private static readonly IConfiguration OnePerSecond =
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RateLimits:TrackingPerSecondPerAddress"] = "1" }).Build();
 }

@@ -6,9 +6,11 @@ namespace AffiliateBlazor.Features.Tracking;
 /// One click (or, with no <see cref="Click"/>, one impression) on its way to the database, and the wait of the request
 /// that sent it: <see cref="Saved"/> completes when the event's batch is durable, or fails when it could not be saved.
 /// The event is its own completion (a reusable value-task source, used once) rather than carrying a
-/// TaskCompletionSource: one object per event instead of three, on every click.
+/// TaskCompletionSource: one object per event instead of three, on every click. A unique click that could not be saved
+/// is forgotten by <paramref name="visitors"/>: the visitor is refused (503) and may retry, and that retry is still their
+/// first click.
 /// </summary>
-public sealed class TrackingEvent(CachedLink link, DateTime at, ClickRow? click) : IValueTaskSource
+public sealed class TrackingEvent(CachedLink link, DateTime at, ClickRow? click, UniqueVisitors? visitors = null) : IValueTaskSource
 {
     // Continuations run where the writer completes the event, resuming its request there (see TrackingBatch.Complete).
     private ManualResetValueTaskSourceCore<bool> _saved;
@@ -21,8 +23,13 @@ public sealed class TrackingEvent(CachedLink link, DateTime at, ClickRow? click)
 
     public void Complete(Exception? failure)
     {
-        if (failure is null) _saved.SetResult(true);
-        else _saved.SetException(failure);
+        if (failure is null)
+        {
+            _saved.SetResult(true);
+            return;
+        }
+        if (Click is { IsUnique: true } click) visitors?.Forget(Link.LinkId, click.IpHash, At);
+        _saved.SetException(failure);
     }
 
     void IValueTaskSource.GetResult(short token) => _saved.GetResult(token);

@@ -8,16 +8,26 @@ public sealed record Visit(string? IpHash, string? UserAgent, string? Referrer, 
 public sealed record RecordedClick(string PublicId, string RedirectTo, string CookieName, int CookieWindowDays, AttributionModel Attribution);
 
 /// <summary>
+/// A click handed to the writer: <see cref="Click"/> is what the visitor is answered with, once <see cref="Saved"/>
+/// completes (the click is durable); <see cref="Saved"/> fails when it could not be saved.
+/// </summary>
+public readonly record struct PendingClick(RecordedClick Click, ValueTask Saved);
+
+/// <summary>
 /// Records clicks and impressions on tracking links: the link comes from the in-process cache, the event goes to the
-/// single writer, and the caller gets its answer once the event is durable. A visitor who leaves meanwhile changes
-/// nothing: the event is saved all the same, within one commit.
+/// single writer, and the caller answers once the event is durable. A visitor who leaves meanwhile changes nothing:
+/// the event is saved all the same, within one commit. The tracking endpoints find the link and await the writer
+/// themselves (<see cref="FindLinkAsync"/>, <see cref="StartClick"/>, <see cref="StartImpression"/>): every awaiting
+/// layer costs each click a state machine on the heap, so the hot path has only one.
 /// </summary>
 public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, ClickIds clickIds, TrackingWriter writer, TimeProvider clock)
 {
-    /// <summary>Null when the link is unknown, inactive, or its campaign does not take traffic.</summary>
-    public async Task<RecordedClick?> RecordClickAsync(string code, Visit visit)
+    /// <summary>The link if it takes traffic (link and campaign active): from memory nearly always.</summary>
+    public ValueTask<CachedLink?> FindLinkAsync(string code) => links.FindAsync(code);
+
+    /// <summary>Queues the click of a visit on the link; answer the visitor only once its <see cref="PendingClick.Saved"/> completes.</summary>
+    public PendingClick StartClick(CachedLink link, Visit visit)
     {
-        if (await links.FindAsync(code) is not { } link) return null;
         var billable = !visit.IsHead && !VisitorPrivacy.IsBot(visit.UserAgent);
         var id = clickIds.Next();
         var subs = visit.Subs;
@@ -25,17 +35,20 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Cl
         var at = clock.GetUtcNow().UtcDateTime;
         var click = new ClickRow(id, clickIds.Encode(id), visit.CreativeId, visit.IpHash, visit.UserAgent, visit.Referrer, subs,
             IsUnique: billable && visitors.IsFirstInWindow(link.LinkId, visit.IpHash, at), IsBillable: billable);
-        try
-        {
-            await writer.WriteAsync(new TrackingEvent(link, at, click));
-        }
-        catch when (click.IsUnique)
-        {
-            // The visitor is refused (503) and may retry: that retry is still their first click.
-            visitors.Forget(link.LinkId, visit.IpHash, at);
-            throw;
-        }
-        return new(click.PublicId, link.LandingFor(click.PublicId), link.CookieName, link.CookieWindowDays, link.Attribution);
+        var saved = writer.WriteAsync(new TrackingEvent(link, at, click, visitors));
+        return new(new(click.PublicId, link.LandingFor(click.PublicId), link.CookieName, link.CookieWindowDays, link.Attribution), saved);
+    }
+
+    /// <summary>Queues one impression of the link; it counts once the task completes.</summary>
+    public ValueTask StartImpression(CachedLink link) => writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, null));
+
+    /// <summary>A click recorded in one call; null when the link is unknown, inactive, or its campaign does not take traffic.</summary>
+    public async Task<RecordedClick?> RecordClickAsync(string code, Visit visit)
+    {
+        if (await FindLinkAsync(code) is not { } link) return null;
+        var pending = StartClick(link, visit);
+        await pending.Saved;
+        return pending.Click;
     }
 
     /// <summary>
@@ -44,8 +57,8 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Cl
     /// </summary>
     public async Task<bool> RecordImpressionAsync(string code, int? bannerCampaignId = null)
     {
-        if (await links.FindAsync(code) is not { } link || (bannerCampaignId is { } campaign && campaign != link.CampaignId)) return false;
-        await writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, null));
+        if (await FindLinkAsync(code) is not { } link || (bannerCampaignId is { } campaign && campaign != link.CampaignId)) return false;
+        await StartImpression(link);
         return true;
     }
 }
