@@ -16,26 +16,29 @@ public sealed class UniqueVisitors
     // of the table (up to 1,024 once it is large), far too dear to ask on each click.
     private int _entries;
 
-    /// <summary>True for the first click of this visitor on this link within the window; records the click either way.</summary>
+    /// <summary>True for the first click of this visitor on this link within the window, which it remembers; false for a repeat.</summary>
     public bool IsFirstInWindow(int linkId, string? ipHash, DateTime now)
     {
         if (ipHash is null) return true;
         SweepIfDue(now);
-        bool first = true, added = true;
-        // Whichever delegate runs last sets both flags: an update can lose to a sweep and be retried as an add.
-        _lastSeen.AddOrUpdate((linkId, ipHash), _ =>
+        // Read first and write only a first click: a repeat, the common case under load, takes no lock. No AddOrUpdate:
+        // its delegates would capture this call's state, two allocations on every click.
+        var key = (linkId, ipHash);
+        while (true)
         {
-            (first, added) = (true, true);
-            return now;
-        }, (_, seen) =>
-        {
-            added = false;
-            first = now - seen >= Window;
-            // The window runs from the last unique click, so a visitor clicking every half hour counts once an hour.
-            return first ? now : seen;
-        });
-        if (added) Interlocked.Increment(ref _entries);
-        return first;
+            if (_lastSeen.TryGetValue(key, out var seen))
+            {
+                // The window runs from the last unique click, so a visitor clicking every half hour counts once an hour.
+                if (now - seen < Window) return false;
+                if (_lastSeen.TryUpdate(key, now, seen)) return true;
+            }
+            else if (_lastSeen.TryAdd(key, now))
+            {
+                Interlocked.Increment(ref _entries);
+                return true;
+            }
+            // Another click of the same visitor, or a sweep, changed the entry meanwhile: decide again.
+        }
     }
 
     /// <summary>Undoes the unique click made at <paramref name="seenAt"/> when it could not be saved, unless a later one replaced it.</summary>
@@ -48,8 +51,10 @@ public sealed class UniqueVisitors
     {
         if (now < _nextSweep && Volatile.Read(ref _entries) < MaxEntries) return;
         _nextSweep = now.AddMinutes(5);
-        foreach (var (key, seen) in _lastSeen)
-            if (now - seen >= Window) _lastSeen.TryRemove(key, out _);
+        // Only if unchanged since read: a click meanwhile may have opened the visitor's next window, and removing that
+        // would let the click after it count as unique too.
+        foreach (var entry in _lastSeen)
+            if (now - entry.Value >= Window) _lastSeen.TryRemove(entry);
         if (_lastSeen.Count >= MaxEntries) _lastSeen.Clear();
         Volatile.Write(ref _entries, _lastSeen.Count);
     }
