@@ -70,6 +70,11 @@ public sealed class WalCheckpointer(IConfiguration configuration, IHostEnvironme
                 var version = Scalar("PRAGMA data_version");
                 if (version == _dataVersionCopied) return;
                 CopyBack();
+                // What that copy wrote into the database file, and what the writers added to the WAL meanwhile, is flushed
+                // here rather than by the copy under the gate, which then flushes only what was committed since: the
+                // writers wait a few milliseconds instead of 12-20 (two fsyncs of a second's traffic).
+                SqliteFileSync.SyncDatabaseFile(_connection);
+                SqliteFileSync.SyncWal(_connection);
                 bool wholeWalCopied;
                 using (writeGate.Enter(cancellation)) wholeWalCopied = CopyBack();
                 // A reader's older snapshot (a long report, a backup tool) or another process's checkpoint kept frames
