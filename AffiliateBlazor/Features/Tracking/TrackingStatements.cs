@@ -14,7 +14,12 @@ public sealed class TrackingStatements : IDisposable
 {
     private sqlite3? _db;
     // Set by OpenAndPrepare; Dispose copes with any still unset after a failed start.
-    private sqlite3_stmt _begin = null!, _commit = null!, _insertClick = null!, _addToRollup = null!, _insertRollup = null!;
+    private sqlite3_stmt _begin = null!, _commit = null!, _addToRollup = null!, _insertRollup = null!;
+    // Inserts of 1, 2, 4, 8 and 16 clicks at once, each prepared when first needed: a batch goes in as few statements
+    // as its size in binary has ones. Each statement run has a fixed cost (a cursor opened and positioned, the program
+    // started, halted and reset) that a row of a longer statement does not pay again.
+    private readonly sqlite3_stmt?[] _insertClicks = new sqlite3_stmt?[5];
+    private const int ClickColumns = 18;
 
     public TrackingStatements(string databaseFile)
     {
@@ -41,11 +46,6 @@ public sealed class TrackingStatements : IDisposable
         // Prepared like the rest: sqlite3_exec would parse them again for every batch.
         _begin = Prepare("BEGIN IMMEDIATE");
         _commit = Prepare("COMMIT");
-        _insertClick = Prepare("""
-            INSERT INTO Clicks (Id, PublicId, MerchantId, CampaignId, AffiliateId, LinkId, CreativeId, At, IpHash, UserAgent, Referrer,
-                                Sub1, Sub2, Sub3, Sub4, Sub5, IsUnique, IsBillable)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-            """);
         // Update first, insert only for a bucket's first events: an upsert (INSERT … ON CONFLICT) takes a number from
         // the table's AUTOINCREMENT sequence even when it updates, rewriting sqlite_sequence's page in every batch.
         _addToRollup = Prepare("""
@@ -65,8 +65,7 @@ public sealed class TrackingStatements : IDisposable
         Step(_begin.DangerousGetHandle());
         try
         {
-            foreach (var e in batch)
-                if (e.Click is { } click) InsertClick(e.Link, e.At, click);
+            InsertClicks(batch);
             foreach (var delta in rollups) AddToRollup(delta);
             Step(_commit.DangerousGetHandle());
         }
@@ -77,24 +76,53 @@ public sealed class TrackingStatements : IDisposable
         }
     }
 
-    private void InsertClick(CachedLink link, DateTime at, ClickRow click)
+    private void InsertClicks(IReadOnlyList<TrackingEvent> batch)
     {
-        var s = _insertClick.DangerousGetHandle();
-        SqliteNative.BindInteger(s, 1, click.Id);
-        SqliteNative.BindText(s, 2, click.PublicId);
-        SqliteNative.BindInteger(s, 3, link.MerchantId);
-        SqliteNative.BindInteger(s, 4, link.CampaignId);
-        SqliteNative.BindInteger(s, 5, link.AffiliateId);
-        SqliteNative.BindInteger(s, 6, link.LinkId);
-        SqliteNative.BindInteger(s, 7, click.CreativeId);
-        BindTime(s, 8, at);
-        SqliteNative.BindText(s, 9, click.IpHash);
-        SqliteNative.BindText(s, 10, click.UserAgent);
-        SqliteNative.BindText(s, 11, click.Referrer);
-        for (var i = 0; i < 5; i++) SqliteNative.BindText(s, 12 + i, click.Subs[i]);
-        SqliteNative.BindInteger(s, 17, click.IsUnique ? 1 : 0);
-        SqliteNative.BindInteger(s, 18, click.IsBillable ? 1 : 0);
-        Step(s);
+        Span<int> clicks = batch.Count <= 256 ? stackalloc int[batch.Count] : new int[batch.Count];
+        var count = 0;
+        for (var i = 0; i < batch.Count; i++)
+            if (batch[i].Click is not null) clicks[count++] = i;
+        var next = 0;
+        for (var size = _insertClicks.Length - 1; size >= 0; size--)
+        {
+            var rows = 1 << size;
+            for (; count - next >= rows; next += rows)
+            {
+                var statement = (_insertClicks[size] ??= Prepare(InsertClicksSql(rows))).DangerousGetHandle();
+                for (var row = 0; row < rows; row++)
+                {
+                    var e = batch[clicks[next + row]];
+                    BindClick(statement, row * ClickColumns, e.Link, e.At, e.Click!);
+                }
+                Step(statement);
+            }
+        }
+    }
+
+    private static string InsertClicksSql(int rows) => $"""
+        INSERT INTO Clicks (Id, PublicId, MerchantId, CampaignId, AffiliateId, LinkId, CreativeId, At, IpHash, UserAgent, Referrer,
+                            Sub1, Sub2, Sub3, Sub4, Sub5, IsUnique, IsBillable)
+        VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(row =>
+            "(" + string.Join(", ", Enumerable.Range(row * ClickColumns + 1, ClickColumns).Select(n => $"?{n}")) + ")"))}
+        """;
+
+    /// <summary>One click's values, from the parameter after <paramref name="before"/> on.</summary>
+    private static void BindClick(IntPtr s, int before, CachedLink link, DateTime at, ClickRow click)
+    {
+        SqliteNative.BindInteger(s, before + 1, click.Id);
+        SqliteNative.BindText(s, before + 2, click.PublicId);
+        SqliteNative.BindInteger(s, before + 3, link.MerchantId);
+        SqliteNative.BindInteger(s, before + 4, link.CampaignId);
+        SqliteNative.BindInteger(s, before + 5, link.AffiliateId);
+        SqliteNative.BindInteger(s, before + 6, link.LinkId);
+        SqliteNative.BindInteger(s, before + 7, click.CreativeId);
+        BindTime(s, before + 8, at);
+        SqliteNative.BindText(s, before + 9, click.IpHash);
+        SqliteNative.BindText(s, before + 10, click.UserAgent);
+        SqliteNative.BindText(s, before + 11, click.Referrer);
+        for (var i = 0; i < 5; i++) SqliteNative.BindText(s, before + 12 + i, click.Subs[i]);
+        SqliteNative.BindInteger(s, before + 17, click.IsUnique ? 1 : 0);
+        SqliteNative.BindInteger(s, before + 18, click.IsBillable ? 1 : 0);
     }
 
     private void AddToRollup(RollupDelta delta)
@@ -148,7 +176,7 @@ public sealed class TrackingStatements : IDisposable
     {
         _begin?.Dispose();
         _commit?.Dispose();
-        _insertClick?.Dispose();
+        foreach (var insert in _insertClicks) insert?.Dispose();
         _addToRollup?.Dispose();
         _insertRollup?.Dispose();
         _db?.Dispose();
