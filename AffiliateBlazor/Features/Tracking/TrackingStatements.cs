@@ -78,25 +78,21 @@ public sealed class TrackingStatements : IDisposable
 
     private void InsertClicks(IReadOnlyList<TrackingEvent> batch)
     {
-        Span<int> clicks = batch.Count <= 256 ? stackalloc int[batch.Count] : new int[batch.Count];
-        var count = 0;
-        for (var i = 0; i < batch.Count; i++)
-            if (batch[i].Click is not null) clicks[count++] = i;
-        var next = 0;
-        for (var size = _insertClicks.Length - 1; size >= 0; size--)
-        {
-            var rows = 1 << size;
-            for (; count - next >= rows; next += rows)
+        var clicks = new List<TrackingEvent>(batch.Count);
+        foreach (var e in batch)
+            if (e.Click is not null) clicks.Add(e);
+        var done = 0;
+        for (var power = _insertClicks.Length - 1; power >= 0; power--)
+            for (var rows = 1 << power; clicks.Count - done >= rows; done += rows)
             {
-                var statement = (_insertClicks[size] ??= Prepare(InsertClicksSql(rows))).DangerousGetHandle();
+                var statement = (_insertClicks[power] ??= Prepare(InsertClicksSql(rows))).DangerousGetHandle();
                 for (var row = 0; row < rows; row++)
                 {
-                    var e = batch[clicks[next + row]];
+                    var e = clicks[done + row];
                     BindClick(statement, row * ClickColumns, e.Link, e.At, e.Click!);
                 }
                 Step(statement);
             }
-        }
     }
 
     private static string InsertClicksSql(int rows) => $"""

@@ -17,8 +17,8 @@ public readonly record struct PendingClick(RecordedClick Click, ValueTask Saved)
 /// Records clicks and impressions on tracking links: the link comes from the in-process cache, the event goes to the
 /// single writer, and the caller answers once the event is durable. A visitor who leaves meanwhile changes nothing:
 /// the event is saved all the same, within one commit. The tracking endpoints find the link and await the writer
-/// themselves (<see cref="FindLinkAsync"/>, <see cref="StartClick"/>, <see cref="StartImpression"/>): every awaiting
-/// layer costs each click a state machine on the heap, so the hot path has only one.
+/// themselves (<see cref="FindLinkAsync"/>, then <see cref="StartClick"/> or <see cref="StartImpression"/>): every
+/// awaiting layer costs each click a state machine on the heap, so the hot path has only one.
 /// </summary>
 public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, ClickIds clickIds, TrackingWriter writer, TimeProvider clock)
 {
@@ -41,15 +41,6 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Cl
 
     /// <summary>Queues one impression of the link; it counts once the task completes.</summary>
     public ValueTask StartImpression(CachedLink link) => writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, null));
-
-    /// <summary>A click recorded in one call; null when the link is unknown, inactive, or its campaign does not take traffic.</summary>
-    public async Task<RecordedClick?> RecordClickAsync(string code, Visit visit)
-    {
-        if (await FindLinkAsync(code) is not { } link) return null;
-        var pending = StartClick(link, visit);
-        await pending.Saved;
-        return pending.Click;
-    }
 
     /// <summary>
     /// Counts one impression of the link; false, counting nothing, when the link takes no traffic or, for a banner,
