@@ -31,12 +31,13 @@ internal static unsafe partial class SqliteFileSync
     private static void Sync(SqliteConnection connection, int filePointer)
     {
         IntPtr file;
-        fixed (byte* main = "main\0"u8)
+        fixed (byte* main = "main"u8)
             SqliteException.ThrowExceptionForRC(sqlite3_file_control(connection.Handle!.DangerousGetHandle(), main, filePointer, &file), connection.Handle);
         if (file == IntPtr.Zero) return;
         var methods = *(IntPtr**)file;
         if (methods == null) return;
         var sync = (delegate* unmanaged[Cdecl]<IntPtr, int, int>)methods[SyncMethodSlot];
-        SqliteException.ThrowExceptionForRC(sync(file, SyncNormal), connection.Handle);
+        // Not the connection's error message: xSync does not set it, so it would describe an earlier call.
+        SqliteException.ThrowExceptionForRC(sync(file, SyncNormal), null);
     }
 }

@@ -41,7 +41,8 @@ public static class FeatureSetup
         services.AddSingleton<TrackingWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TrackingWriter>());
         services.AddSingleton<TrafficRecorder>();
-        services.AddSingleton<TrackingRateLimit>();
+        // Budgets run on real time even where tests set the app's clock: one set back would refuse an address until it caught up.
+        services.AddSingleton(sp => new TrackingRateLimit(sp.GetRequiredService<IConfiguration>(), TimeProvider.System));
         services.AddScoped<SigningSecretService>();
         services.AddScoped<TrackedConversionService>();
         services.AddScoped<DemoSeeder>();

@@ -111,7 +111,7 @@ public sealed class TrackingRateLimit
         if (Interlocked.Exchange(ref _sweeping, 1) == 1) return;
         try
         {
-            // A request racing a removal is forgotten with it: that address gains at most one request's share.
+            // A request racing a removal is forgotten with it: that address may start a fresh burst, once per sweep at most.
             foreach (var (subscriber, budget) in _budgets)
                 if (Volatile.Read(ref budget.FullAt) <= now) _budgets.TryRemove(subscriber, out _);
             if (_budgets.Count >= MaxAddresses) _budgets.Clear();

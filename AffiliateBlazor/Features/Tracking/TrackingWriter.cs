@@ -36,7 +36,12 @@ public sealed class TrackingWriter(
     {
         lock (_gate)
         {
-            if (_stopped) return ValueTask.FromException(new OperationCanceledException("The app is stopping."));
+            if (_stopped)
+            {
+                // Failed like a batch that could not be saved, so the event undoes what it claimed (a unique click).
+                trackingEvent.Complete(new OperationCanceledException("The app is stopping."));
+                return trackingEvent.Saved;
+            }
             _open.Events.Add(trackingEvent);
             if (_committing) return trackingEvent.Saved;
             _committing = true;
