@@ -27,7 +27,7 @@ public static class BannerEndpoints
         try
         {
             // The recorder counts only when the link takes traffic and points into the banner's campaign, and says whether it did.
-            counted = await recorder.RecordImpressionAsync(code, banner.CampaignId);
+            counted = await recorder.RecordBannerViewAsync(code, banner.CampaignId);
         }
         catch (Exception) when (!http.RequestAborted.IsCancellationRequested)
         {

@@ -43,12 +43,12 @@ public sealed class TrafficRecorder(LinkCache links, UniqueVisitors visitors, Cl
     public ValueTask StartImpression(CachedLink link) => writer.WriteAsync(new TrackingEvent(link, clock.GetUtcNow().UtcDateTime, null));
 
     /// <summary>
-    /// Counts one impression of the link; false, counting nothing, when the link takes no traffic or, for a banner,
-    /// points into another campaign than the banner's (any link could otherwise count impressions of any banner).
+    /// Counts one view of a banner through the link; false, counting nothing, when the link takes no traffic or points
+    /// into another campaign than the banner's (any link could otherwise count impressions of any banner).
     /// </summary>
-    public async Task<bool> RecordImpressionAsync(string code, int? bannerCampaignId = null)
+    public async Task<bool> RecordBannerViewAsync(string code, int bannerCampaignId)
     {
-        if (await FindLinkAsync(code) is not { } link || (bannerCampaignId is { } campaign && campaign != link.CampaignId)) return false;
+        if (await FindLinkAsync(code) is not { } link || link.CampaignId != bannerCampaignId) return false;
         await StartImpression(link);
         return true;
     }
