@@ -38,6 +38,7 @@ public static class FeatureSetup
         services.AddSingleton<LinkCache>();
         services.AddSingleton<UniqueVisitors>();
         services.AddSingleton<ClickIds>();
+        services.AddSingleton<TrackingMetrics>();
         services.AddSingleton<TrackingWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TrackingWriter>());
         services.AddSingleton<TrafficRecorder>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AffiliateBlazor.Data;
 using AffiliateBlazor.Domain;
 
@@ -12,7 +13,8 @@ namespace AffiliateBlazor.Features.Tracking;
 /// no change tracking; rollup counters change in the same transaction as the rows they count.
 /// </summary>
 public sealed class TrackingWriter(
-    IConfiguration configuration, IHostEnvironment environment, WriteGate writeGate, TimeProvider clock, ILogger<TrackingWriter> log)
+    IConfiguration configuration, IHostEnvironment environment, WriteGate writeGate, TrackingMetrics metrics, TimeProvider clock,
+    ILogger<TrackingWriter> log)
     : IHostedService, IThreadPoolWorkItem, IDisposable
 {
     /// <summary>
@@ -39,6 +41,7 @@ public sealed class TrackingWriter(
             if (_stopped)
             {
                 // Failed like a batch that could not be saved, so the event undoes what it claimed (a unique click).
+                metrics.Failed(1);
                 trackingEvent.Complete(new OperationCanceledException("The app is stopping."));
                 return trackingEvent.Saved;
             }
@@ -76,6 +79,8 @@ public sealed class TrackingWriter(
     /// <summary>Saves the batch; the error when it could not be saved.</summary>
     private Exception? Commit(TrackingBatch batch)
     {
+        // Real elapsed time, even where tests set the app's clock.
+        var started = Stopwatch.GetTimestamp();
         try
         {
             using (writeGate.Enter())
@@ -89,6 +94,7 @@ public sealed class TrackingWriter(
             // The requests get 503 and may retry, whatever else fails here; the next batch opens a new connection.
             try
             {
+                metrics.Failed(batch.Events.Count);
                 LogFailure(error, batch.Events.Count);
                 _statements?.Dispose();
             }
@@ -99,6 +105,7 @@ public sealed class TrackingWriter(
             }
             return error;
         }
+        metrics.Committed(batch.Events.Count, Stopwatch.GetElapsedTime(started));
         if (_lastFailureLogged != long.MinValue) LogRecovery();
         return null;
     }
