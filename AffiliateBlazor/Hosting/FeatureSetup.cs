@@ -38,6 +38,8 @@ public static class FeatureSetup
         services.AddSingleton<LinkCache>();
         services.AddSingleton<UniqueVisitors>();
         services.AddSingleton<ClickIds>();
+        // The host registers the meter factory; adding it here too (only if missing) serves hosts that do not, like component tests.
+        services.AddMetrics();
         services.AddSingleton<TrackingMetrics>();
         services.AddSingleton<TrackingWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TrackingWriter>());
