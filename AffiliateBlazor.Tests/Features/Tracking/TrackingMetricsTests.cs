@@ -3,6 +3,7 @@ using System.Net;
 using AffiliateBlazor.Features.Tracking;
 using AffiliateBlazor.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace AffiliateBlazor.Tests.Features.Tracking;
 
@@ -14,20 +15,23 @@ public sealed class TrackingMetricsTests
     {
         await using var app = new AppFactory();
         var code = (await app.LinkedCampaignAsync()).Link.Code;
-        using var meter = new TrackingMeterReader(app);
+        using var saved = Collect<long>(app, "affiliateblazor.tracking.events.saved");
+        using var unsaved = Collect<long>(app, "affiliateblazor.tracking.events.unsaved");
+        using var batchSizes = Collect<int>(app, "affiliateblazor.tracking.batch.size");
+        using var durations = Collect<double>(app, "affiliateblazor.tracking.commit.duration");
 
         await app.ClickAsync(code);
         using var browser = app.NewClient();
         await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
             Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/i/{code}")).StatusCode)));
 
-        Assert.Equal(21, meter.Sum("affiliateblazor.tracking.events.saved"));
-        Assert.Equal(21, meter.Sum("affiliateblazor.tracking.batch.size"));
-        var commits = meter.Values("affiliateblazor.tracking.batch.size").Count;
+        Assert.Equal(21, Sum(saved));
+        Assert.Equal(21, Sum(batchSizes));
+        var commits = batchSizes.GetMeasurementSnapshot().Count;
         Assert.InRange(commits, 2, 21);
-        Assert.Equal(commits, meter.Values("affiliateblazor.tracking.commit.duration").Count);
-        Assert.All(meter.Values("affiliateblazor.tracking.commit.duration"), milliseconds => Assert.InRange(milliseconds, 0, 60_000));
-        Assert.Equal(0, meter.Sum("affiliateblazor.tracking.events.unsaved"));
+        Assert.Equal(commits, durations.GetMeasurementSnapshot().Count);
+        Assert.All(durations.GetMeasurementSnapshot(), milliseconds => Assert.InRange(milliseconds.Value, 0, 60_000));
+        Assert.Equal(0, Sum(unsaved));
     }
 
     [Fact]
@@ -35,53 +39,24 @@ public sealed class TrackingMetricsTests
     {
         await using var app = new AppFactory();
         var code = (await app.LinkedCampaignAsync()).Link.Code;
-        using var meter = new TrackingMeterReader(app);
+        using var saved = Collect<long>(app, "affiliateblazor.tracking.events.saved");
+        using var unsaved = Collect<long>(app, "affiliateblazor.tracking.events.unsaved");
+        using var durations = Collect<double>(app, "affiliateblazor.tracking.commit.duration");
 
         await app.SqlAsync("ALTER TABLE TrafficRollups RENAME TO RollupsAway");
         using var browser = app.NewClient();
         for (var i = 0; i < 3; i++)
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await browser.GetAsync($"/t/{code}")).StatusCode);
 
-        Assert.Equal(3, meter.Sum("affiliateblazor.tracking.events.unsaved"));
-        Assert.Equal(0, meter.Sum("affiliateblazor.tracking.events.saved"));
-        Assert.Empty(meter.Values("affiliateblazor.tracking.commit.duration"));
+        Assert.Equal(3, Sum(unsaved));
+        Assert.Equal(0, Sum(saved));
+        Assert.Empty(durations.GetMeasurementSnapshot());
     }
 
-    /// <summary>Listens to this app's tracking meter only: tests running beside it have meters of the same name.</summary>
-    private sealed class TrackingMeterReader : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly Dictionary<string, List<double>> _values = [];
+    /// <summary>This app's instrument only (its own meter factory): tests running beside it have meters of the same name.</summary>
+    private static MetricCollector<T> Collect<T>(AppFactory app, string instrument) where T : struct =>
+        new(app.Services.GetRequiredService<IMeterFactory>(), TrackingMetrics.MeterName, instrument);
 
-        public TrackingMeterReader(AppFactory app)
-        {
-            var meters = app.Services.GetRequiredService<IMeterFactory>();
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Scope == meters && instrument.Meter.Name == TrackingMetrics.MeterName) listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => Add(instrument, value));
-            _listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => Add(instrument, value));
-            _listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => Add(instrument, value));
-            _listener.Start();
-        }
-
-        private void Add(Instrument instrument, double value)
-        {
-            lock (_values)
-            {
-                if (!_values.TryGetValue(instrument.Name, out var list)) _values[instrument.Name] = list = [];
-                list.Add(value);
-            }
-        }
-
-        public List<double> Values(string instrument)
-        {
-            lock (_values) return _values.TryGetValue(instrument, out var list) ? [.. list] : [];
-        }
-
-        public double Sum(string instrument) => Values(instrument).Sum();
-
-        public void Dispose() => _listener.Dispose();
-    }
+    private static double Sum<T>(MetricCollector<T> collector) where T : struct =>
+        collector.GetMeasurementSnapshot().Sum(measurement => Convert.ToDouble(measurement.Value));
 }
