@@ -1,4 +1,5 @@
 using AffiliateBlazor.Components;
+using AffiliateBlazor.Features.Account;
 using MudBlazor.Services;
 
 namespace AffiliateBlazor.Hosting;
@@ -20,6 +21,7 @@ public static class UiSetup
         app.UseWhen(http => !IsApi(http), ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing comes after the tracking middleware and the error pages, and authentication after the status-code pages
         // (the host would put them first), so an API 401/403 passes through the status-code pages.
+        app.UseScopedHttpContext();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

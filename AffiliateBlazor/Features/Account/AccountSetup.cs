@@ -48,6 +48,7 @@ public static class AccountSetup
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+        services.AddScopedHttpContextForSignIn();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
         string[] apiSchemes = [ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.BearerScheme];
