@@ -23,8 +23,9 @@ public static class ScopedHttpContextSetup
     {
         services.RemoveAll<IHttpContextAccessor>();
         services.AddScoped<ScopedHttpContext>();
-        services.Replace(ServiceDescriptor.Scoped(provider =>
-            ActivatorUtilities.CreateInstance<SignInManager<ApplicationUser>>(provider, provider.GetRequiredService<ScopedHttpContext>())));
+        // Its other dependencies come from the container as before; the constructor is matched once, here.
+        var create = ActivatorUtilities.CreateFactory<SignInManager<ApplicationUser>>([typeof(IHttpContextAccessor)]);
+        services.Replace(ServiceDescriptor.Scoped(provider => create(provider, [provider.GetRequiredService<ScopedHttpContext>()])));
     }
 
     /// <summary>
