@@ -19,9 +19,9 @@ public static class UiSetup
         // An empty 401/403/404 from the API becomes problem details; elsewhere people get the not-found page.
         app.UseWhen(http => IsApi(http), api => api.UseStatusCodePages());
         app.UseWhen(http => !IsApi(http), ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseScopedHttpContext();
         // Routing comes after the tracking middleware and the error pages, and authentication after the status-code pages
         // (the host would put them first), so an API 401/403 passes through the status-code pages.
-        app.UseScopedHttpContext();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
