@@ -7,6 +7,7 @@ using AffiliateBlazor.Features.Conversions;
 using AffiliateBlazor.Features.Creatives;
 using AffiliateBlazor.Features.Coupons;
 using AffiliateBlazor.Features.Links;
+using AffiliateBlazor.Features.Payouts;
 using AffiliateBlazor.Features.Tracking;
 using AffiliateBlazor.Hosting;
 
@@ -40,6 +41,7 @@ api.MapPersonalPayoutsApi();
 api.MapLinksApi();
 api.MapConversionsApi();
 api.MapConversionReviewApi();
+api.MapPayoutsApi();
 api.MapCouponsApi();
 api.MapSigningSecretApi();
 

@@ -76,38 +76,6 @@ public class StatusTransitionTests
     public void Conversion_refusals_explain_themselves(ConversionStatus from, string move, string message) =>
         Assert.Equal(message, Assert.Throws<DomainException>(() => Act(ConversionIn(from), move)).Message);
 
-    private static Payout PayoutIn(PayoutStatus status, string? reference = null) =>
-        new() { Currency = "EUR", Amount = 4_200, Status = status, Reference = reference, DecidedAt = status == PayoutStatus.Pending ? null : Earlier };
-
-    [Fact]
-    public void Payout_pending_to_approved_records_the_reference()
-    {
-        var p = PayoutIn(PayoutStatus.Pending);
-        p.Approve(Now, "TX-123");
-        Assert.Equal((PayoutStatus.Approved, Now, "TX-123"), (p.Status, p.DecidedAt, p.Reference));
-    }
-
-    [Fact]
-    public void Payout_pending_to_cancelled_keeps_the_reference()
-    {
-        var p = PayoutIn(PayoutStatus.Pending, "draft-7");
-        p.Cancel(Now);
-        Assert.Equal((PayoutStatus.Cancelled, Now, "draft-7"), (p.Status, p.DecidedAt, p.Reference));
-    }
-
-    [Theory]
-    [InlineData(PayoutStatus.Approved, true, "This payout is already approved.")]
-    [InlineData(PayoutStatus.Approved, false, "This payout is already approved.")]
-    [InlineData(PayoutStatus.Cancelled, true, "This payout is already cancelled.")]
-    [InlineData(PayoutStatus.Cancelled, false, "This payout is already cancelled.")]
-    public void Payout_decided_once_only(PayoutStatus from, bool approve, string message)
-    {
-        var p = PayoutIn(from, "TX-1");
-        var ex = Assert.Throws<DomainException>(() => { if (approve) p.Approve(Now, "TX-2"); else p.Cancel(Now); });
-        Assert.Equal(message, ex.Message);
-        Assert.Equal((from, Earlier, "TX-1", 4_200L), (p.Status, p.DecidedAt, p.Reference, p.Amount));
-    }
-
     private static ProgramMembership MembershipIn(MembershipStatus status) =>
         new() { MerchantId = 1, AffiliateId = 2, Status = status, DecidedAt = status == MembershipStatus.Pending ? null : Earlier };
 

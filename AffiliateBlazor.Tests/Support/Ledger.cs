@@ -16,20 +16,11 @@ public static class Ledger
         return await db.CommissionLines.AsNoTracking().Where(l => l.ConversionId == conversionId).OrderBy(l => l.Id).ToListAsync();
     }
 
-    /// <summary>Puts the conversion's commission line into an approved payout, as the merchant's payout run does.</summary>
-    public static async Task PayOutAsync(this AppFactory app, long conversionId)
+    /// <summary>The payout that holds the line now (a released item no longer holds it), or null while it is unpaid.</summary>
+    public static async Task<int?> PayoutHoldingAsync(this AppFactory app, long lineId)
     {
         await using var db = await app.DbAsync();
-        var line = await db.CommissionLines.SingleAsync(l => l.ConversionId == conversionId && l.Kind == CommissionLineKind.Conversion);
-        var payout = new Payout
-        {
-            MerchantId = line.MerchantId, AffiliateId = line.AffiliateId, Amount = line.Amount, Currency = line.Currency,
-            Status = PayoutStatus.Approved, CreatedAt = DateTime.UtcNow, DecidedAt = DateTime.UtcNow,
-        };
-        db.Payouts.Add(payout);
-        await db.SaveChangesAsync();
-        line.PayoutId = payout.Id;
-        await db.SaveChangesAsync();
+        return await db.PayoutItems.Where(i => i.CommissionLineId == lineId && i.ReleasedAt == null).Select(i => (int?)i.PayoutId).SingleOrDefaultAsync();
     }
 
     /// <summary>The affiliate's earnings as its dashboard shows them (one currency; all zero when nothing counts).</summary>

@@ -23,6 +23,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Conversion> Conversions => Set<Conversion>();
     public DbSet<CommissionLine> CommissionLines => Set<CommissionLine>();
     public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<PayoutItem> PayoutItems => Set<PayoutItem>();
+    public DbSet<PayoutMethod> PayoutMethods => Set<PayoutMethod>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SmtpSettings> SmtpSettings => Set<SmtpSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -4,7 +4,10 @@ public enum CommissionLineKind { Conversion, ClickAccrual, ImpressionAccrual, Re
 
 public enum CommissionLineStatus { Pending, Approved, Declined }
 
-/// <summary>One entry of the commission ledger. Paid lines are never edited: corrections are new lines.</summary>
+/// <summary>
+/// One entry of the commission ledger. Paid lines are never edited: corrections are new lines. Which payout holds a line
+/// is recorded by <see cref="PayoutItem"/>, so a line keeps its history through cancelled and returned payouts.
+/// </summary>
 public class CommissionLine
 {
     public long Id { get; set; }
@@ -19,35 +22,5 @@ public class CommissionLine
     /// <summary>PPC/CPM accruals: the merchant-day the line pays for, and the fraction carried to the next day.</summary>
     public DateOnly? Day { get; set; }
     public long CarriedThousandths { get; set; }
-    public int? PayoutId { get; set; }
     public DateTime CreatedAt { get; set; }
-}
-
-public enum PayoutStatus { Pending, Approved, Cancelled }
-
-/// <summary>Money owed to one affiliate, paid through the merchant's own payment system.</summary>
-public class Payout
-{
-    public int Id { get; set; }
-    public int MerchantId { get; set; }
-    public int AffiliateId { get; set; }
-    public long Amount { get; set; }
-    public required string Currency { get; set; }
-    public PayoutStatus Status { get; set; }
-    public string? Reference { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime? DecidedAt { get; set; }
-
-    public void Approve(DateTime now, string? reference) => Decide(PayoutStatus.Approved, now, reference);
-
-    public void Cancel(DateTime now) => Decide(PayoutStatus.Cancelled, now, Reference);
-
-    private void Decide(PayoutStatus to, DateTime now, string? reference)
-    {
-        if (Status != PayoutStatus.Pending)
-            throw new DomainException($"This payout is already {Status.ToString().ToLowerInvariant()}.");
-        Status = to;
-        DecidedAt = now;
-        Reference = reference;
-    }
 }

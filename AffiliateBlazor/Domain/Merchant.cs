@@ -20,5 +20,10 @@ public class Merchant
     /// <summary>The secret replaced by the last rotation, still accepted until <see cref="PreviousSigningSecretExpiresAt"/>.</summary>
     public string? ProtectedPreviousSigningSecret { get; set; }
     public DateTime? PreviousSigningSecretExpiresAt { get; set; }
+    /// <summary>Balances below this (minor units of each payout's currency) wait for the next payout run.</summary>
+    public long MinimumPayout { get; set; }
+    /// <summary>The account payouts leave from, named in SEPA credit-transfer files: its IBAN and holder.</summary>
+    public string? PayoutIban { get; set; }
+    public string? PayoutAccountName { get; set; }
     public DateTime CreatedAt { get; set; }
 }

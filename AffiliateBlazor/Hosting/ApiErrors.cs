@@ -22,6 +22,8 @@ public sealed class ApiErrors(IProblemDetailsService problems, ILogger<ApiErrors
                 { Status = 400, Title = "The request has invalid fields.", Detail = v.Message },
             CurrencyMismatchException => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["currency"] = [exception.Message] })
                 { Status = 400, Title = "The request has invalid fields.", Detail = exception.Message },
+            DomainFieldException field => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Field] = [field.Message] })
+                { Status = 400, Title = "The request has invalid fields.", Detail = field.Message },
             NotFoundException => new ProblemDetails { Status = 404, Title = "Not found.", Detail = exception.Message },
             PlanLimitException => new ProblemDetails { Status = 403, Title = "Plan limit reached.", Detail = exception.Message },
             DomainException => new ProblemDetails { Status = 409, Title = "Not possible in this state.", Detail = exception.Message },

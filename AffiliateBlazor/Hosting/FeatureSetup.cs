@@ -8,6 +8,8 @@ using AffiliateBlazor.Features.Coupons;
 using AffiliateBlazor.Features.Dashboards;
 using AffiliateBlazor.Features.Demo;
 using AffiliateBlazor.Features.Links;
+using AffiliateBlazor.Features.Payouts;
+using AffiliateBlazor.Features.Payouts.Exports;
 using AffiliateBlazor.Features.Shared;
 using AffiliateBlazor.Features.Tracking;
 
@@ -33,6 +35,11 @@ public static class FeatureSetup
         services.AddScoped<CouponService>();
         services.AddScoped<CouponUseService>();
         services.AddScoped<PersonalPayoutService>();
+        services.AddScoped<PayoutRun>();
+        services.AddScoped<PayoutService>();
+        services.AddScoped<PayoutSettingsService>();
+        services.AddScoped<PayoutMethodService>();
+        services.AddScoped<PayoutExportService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MerchantAdminService>();
         services.AddSingleton<LinkCache>();

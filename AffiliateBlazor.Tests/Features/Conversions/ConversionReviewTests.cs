@@ -75,7 +75,7 @@ public sealed class ConversionReviewTests(AppFactory app) : IClassFixture<AppFac
     {
         var sale = await app.TrackedSaleAsync();
         await sale.Merchant.Api.ReviewAsync(sale.Sale.Id, "approve");
-        await app.PayOutAsync(sale.Sale.Id);
+        await sale.Merchant.PayEverythingAsync();
         Assert.Equal(new Earnings("USD", 0, 0, 1235), await app.EarningsAsync(sale.Affiliate));
 
         await (await sale.Merchant.Api.ReviewAsync(sale.Sale.Id, "reverse")).ReadJsonAsync<ConversionView>();
@@ -83,8 +83,9 @@ public sealed class ConversionReviewTests(AppFactory app) : IClassFixture<AppFac
         var lines = await app.LinesOfAsync(sale.Sale.Id);
         Assert.Equal(2, lines.Count);
         Assert.Equal((CommissionLineKind.Conversion, CommissionLineStatus.Approved, 1235L), (lines[0].Kind, lines[0].Status, lines[0].Amount));
-        Assert.NotNull(lines[0].PayoutId);
-        Assert.Equal((CommissionLineKind.Reversal, CommissionLineStatus.Approved, -1235L, (int?)null), (lines[1].Kind, lines[1].Status, lines[1].Amount, lines[1].PayoutId));
+        Assert.NotNull(await app.PayoutHoldingAsync(lines[0].Id));
+        Assert.Equal((CommissionLineKind.Reversal, CommissionLineStatus.Approved, -1235L), (lines[1].Kind, lines[1].Status, lines[1].Amount));
+        Assert.Null(await app.PayoutHoldingAsync(lines[1].Id));
         var earnings = await app.EarningsAsync(sale.Affiliate);
         Assert.Equal(new Earnings("USD", 0, -1235, 1235), earnings);
         Assert.Equal(0, earnings.Approved + earnings.Paid);

@@ -33,6 +33,7 @@ public abstract class FormDialog : AppPage
         catch (Exception e) when (e is DomainException or ValidationException or NotFoundException)
         {
             if (e is ValidationException invalid) Errors = invalid.Errors;
+            if (e is DomainFieldException field) Errors = new Dictionary<string, string[]> { [field.Field] = [field.Message] };
             Snackbar.Add(e.Message, Severity.Error);
         }
         finally

@@ -30,20 +30,11 @@ public class CommissionLineConfiguration : IEntityTypeConfiguration<CommissionLi
     public void Configure(EntityTypeBuilder<CommissionLine> line)
     {
         line.Property(l => l.Currency).HasMaxLength(3);
-        line.HasIndex(l => new { l.MerchantId, l.AffiliateId, l.Status, l.PayoutId });
+        // Payout runs sum a merchant's approved lines per affiliate and currency up to a cut-off.
+        line.HasIndex(l => new { l.MerchantId, l.Status, l.AffiliateId, l.Currency, l.CreatedAt });
+        line.HasIndex(l => new { l.AffiliateId, l.Status });
         line.HasIndex(l => l.ConversionId);
         // One accrual line per affiliate, campaign, kind and day: closing a day twice pays once.
         line.HasIndex(l => new { l.CampaignId, l.AffiliateId, l.Kind, l.Day }).IsUnique().HasFilter("\"Day\" IS NOT NULL");
-    }
-}
-
-public class PayoutConfiguration : IEntityTypeConfiguration<Payout>
-{
-    public void Configure(EntityTypeBuilder<Payout> payout)
-    {
-        payout.Property(p => p.Currency).HasMaxLength(3);
-        payout.Property(p => p.Reference).HasMaxLength(200);
-        payout.HasIndex(p => new { p.MerchantId, p.Status });
-        payout.HasIndex(p => p.AffiliateId);
     }
 }

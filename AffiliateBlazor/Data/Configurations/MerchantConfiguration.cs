@@ -17,5 +17,7 @@ public class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         merchant.Property(m => m.TimeZone).HasMaxLength(64);
         merchant.Property(m => m.ProtectedSigningSecret).HasMaxLength(1024);
         merchant.Property(m => m.ProtectedPreviousSigningSecret).HasMaxLength(1024);
+        merchant.Property(m => m.PayoutIban).HasMaxLength(34);
+        merchant.Property(m => m.PayoutAccountName).HasMaxLength(PayoutMethod.MaxHolderLength);
     }
 }

@@ -421,9 +421,6 @@ namespace AffiliateBlazor.Data.Migrations
                     b.Property<int>("MerchantId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("PayoutId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -433,11 +430,13 @@ namespace AffiliateBlazor.Data.Migrations
 
                     b.HasIndex("ConversionId");
 
+                    b.HasIndex("AffiliateId", "Status");
+
                     b.HasIndex("CampaignId", "AffiliateId", "Kind", "Day")
                         .IsUnique()
                         .HasFilter("\"Day\" IS NOT NULL");
 
-                    b.HasIndex("MerchantId", "AffiliateId", "Status", "PayoutId");
+                    b.HasIndex("MerchantId", "Status", "AffiliateId", "Currency", "CreatedAt");
 
                     b.ToTable("CommissionLines");
                 });
@@ -645,9 +644,20 @@ namespace AffiliateBlazor.Data.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("MinimumPayout")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OwnerUserId")
                         .IsRequired()
                         .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayoutAccountName")
+                        .HasMaxLength(70)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayoutIban")
+                        .HasMaxLength(34)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Plan")
@@ -712,28 +722,114 @@ namespace AffiliateBlazor.Data.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("CutOff")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("MerchantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
-                        .HasMaxLength(200)
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AffiliateId");
+                    b.HasIndex("AffiliateId", "MerchantId");
 
-                    b.HasIndex("MerchantId", "Status");
+                    b.HasIndex("MerchantId", "Status", "CreatedAt");
 
                     b.ToTable("Payouts");
+                });
+
+            modelBuilder.Entity("AffiliateBlazor.Domain.PayoutItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommissionLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PayoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommissionLineId")
+                        .IsUnique()
+                        .HasFilter("\"ReleasedAt\" IS NULL");
+
+                    b.HasIndex("PayoutId");
+
+                    b.ToTable("PayoutItems");
+                });
+
+            modelBuilder.Entity("AffiliateBlazor.Domain.PayoutMethod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountHolder")
+                        .HasMaxLength(70)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AffiliateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Iban")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MerchantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AffiliateId");
+
+                    b.HasIndex("MerchantId", "AffiliateId")
+                        .IsUnique();
+
+                    b.ToTable("PayoutMethods");
                 });
 
             modelBuilder.Entity("AffiliateBlazor.Domain.PersonalPayout", b =>
@@ -1213,6 +1309,51 @@ namespace AffiliateBlazor.Data.Migrations
                     b.HasOne("AffiliateBlazor.Domain.Campaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AffiliateBlazor.Domain.Payout", b =>
+                {
+                    b.HasOne("AffiliateBlazor.Domain.Affiliate", null)
+                        .WithMany()
+                        .HasForeignKey("AffiliateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AffiliateBlazor.Domain.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AffiliateBlazor.Domain.PayoutItem", b =>
+                {
+                    b.HasOne("AffiliateBlazor.Domain.CommissionLine", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AffiliateBlazor.Domain.Payout", null)
+                        .WithMany()
+                        .HasForeignKey("PayoutId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AffiliateBlazor.Domain.PayoutMethod", b =>
+                {
+                    b.HasOne("AffiliateBlazor.Domain.Affiliate", null)
+                        .WithMany()
+                        .HasForeignKey("AffiliateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AffiliateBlazor.Domain.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -13,6 +13,13 @@ public static class AccountSetup
     public const string AffiliateApiPolicy = "AffiliateApi";
     public const string AdminApiPolicy = "AdminApi";
 
+    /// <summary>
+    /// Downloads (exports) answer the API's credentials and the pages' sign-in cookie alike, so a page can fetch the same
+    /// file the API serves. Only GETs use them: nothing a cross-site request could trigger changes state.
+    /// </summary>
+    public const string MerchantDownloadPolicy = "MerchantDownload";
+    public const string AdminDownloadPolicy = "AdminDownload";
+
     /// <summary>Identity's rules. The schema version also shapes the EF model, so anything that builds the model uses this.</summary>
     public static void ConfigureIdentity(IdentityOptions options)
     {
@@ -56,7 +63,9 @@ public static class AccountSetup
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(apiSchemes).RequireAuthenticatedUser())
             .AddPolicy(MerchantApiPolicy, p => p.AddAuthenticationSchemes(apiSchemes).RequireRole(Roles.Merchant))
             .AddPolicy(AffiliateApiPolicy, p => p.AddAuthenticationSchemes(apiSchemes).RequireRole(Roles.Affiliate))
-            .AddPolicy(AdminApiPolicy, p => p.AddAuthenticationSchemes(apiSchemes).RequireRole(Roles.Admin));
+            .AddPolicy(AdminApiPolicy, p => p.AddAuthenticationSchemes(apiSchemes).RequireRole(Roles.Admin))
+            .AddPolicy(MerchantDownloadPolicy, p => p.AddAuthenticationSchemes([.. apiSchemes, IdentityConstants.ApplicationScheme]).RequireRole(Roles.Merchant))
+            .AddPolicy(AdminDownloadPolicy, p => p.AddAuthenticationSchemes([.. apiSchemes, IdentityConstants.ApplicationScheme]).RequireRole(Roles.Admin));
 
         services.AddScoped<SignUpService>();
         services.AddScoped<ApiKeyService>();

@@ -145,9 +145,10 @@ public sealed class ConversionReviewService(IDbContextFactory<AppDbContext> dbFa
         var lines = await db.CommissionLines
             .Where(l => l.MerchantId == merchantId && l.Kind == CommissionLineKind.Conversion && l.ConversionId != null && ids.Contains(l.ConversionId.Value))
             .ToListAsync();
-        var payoutIds = lines.Where(l => l.PayoutId != null).Select(l => l.PayoutId!.Value).Distinct().ToList();
-        var livePayouts = (await db.Payouts.Where(p => payoutIds.Contains(p.Id) && p.Status != PayoutStatus.Cancelled).Select(p => p.Id).ToListAsync()).ToHashSet();
-        foreach (var line in lines) FollowDecision(db, line, action, line.PayoutId is { } payout && livePayouts.Contains(payout), now);
+        var lineIds = lines.Select(l => l.Id).ToList();
+        var inPayout = (await db.PayoutItems.Where(i => lineIds.Contains(i.CommissionLineId) && i.ReleasedAt == null)
+            .Select(i => i.CommissionLineId).ToListAsync()).ToHashSet();
+        foreach (var line in lines) FollowDecision(db, line, action, inPayout.Contains(line.Id), now);
         foreach (var conversion in found) Audit(db, actor, $"conversion.{action.PastTense()}", conversion, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -1,6 +1,7 @@
 using AffiliateBlazor.Data;
 using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Account;
+using AffiliateBlazor.Features.Payouts;
 using Microsoft.EntityFrameworkCore;
 
 namespace AffiliateBlazor.Features.Dashboards;
@@ -71,18 +72,9 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         amounts.GroupBy(m => m.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Money(g.Sum(m => m.Minor), g.Key)).ToList();
 
-    private static async Task<IReadOnlyList<Earnings>> EarningsAsync(IQueryable<CommissionLine> lines, AppDbContext db)
-    {
-        var rows = await lines.Where(l => l.Status != CommissionLineStatus.Declined)
-            .GroupBy(l => new
-            {
-                l.Currency, l.Status,
-                Paid = l.PayoutId != null && db.Payouts.Any(p => p.Id == l.PayoutId && p.Status == PayoutStatus.Approved),
-            })
-            .Select(g => new { g.Key.Currency, g.Key.Status, g.Key.Paid, Amount = g.Sum(l => l.Amount) }).ToListAsync();
-        return rows.GroupBy(r => r.Currency).Select(g => new Earnings(g.Key,
-            g.Where(r => r.Status == CommissionLineStatus.Pending).Sum(r => r.Amount),
-            g.Where(r => r.Status == CommissionLineStatus.Approved && !r.Paid).Sum(r => r.Amount),
-            g.Where(r => r.Paid).Sum(r => r.Amount))).ToList();
-    }
+    /// <summary>Per currency across the caller's programs (a merchant has one): the ledger's balances added up.</summary>
+    private static async Task<IReadOnlyList<Earnings>> EarningsAsync(IQueryable<CommissionLine> lines, AppDbContext db) =>
+        (await PayoutBalances.OfAsync(db, lines)).GroupBy(b => b.Currency)
+            .Select(g => new Earnings(g.Key, g.Sum(b => b.Pending), g.Sum(b => b.Approved), g.Sum(b => b.Paid)))
+            .OrderBy(e => e.Currency, StringComparer.Ordinal).ToList();
 }
