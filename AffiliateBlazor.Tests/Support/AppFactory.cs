@@ -141,13 +141,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         return (client, created.Key.Id);
     }
 
-    /// <summary>An affiliate signs up on the merchant's join page, the merchant approves it, and it signs in.</summary>
-    public async Task<TestAffiliate> JoinAndApproveAsync(TestMerchant merchant)
+    /// <summary>An affiliate signs up on the merchant's join page (as "Partner …" unless named), the merchant approves it, and it signs in.</summary>
+    public async Task<TestAffiliate> JoinAndApproveAsync(TestMerchant merchant, string? name = null)
     {
         var email = Unique("partner") + "@blog.example";
         await using (var scope = Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<SignUpService>()
-                .SignUpAffiliateAsync(merchant.Slug, new AffiliateSignUp("Partner " + email[..10], email, UserPassword, null), null);
+                .SignUpAffiliateAsync(merchant.Slug, new AffiliateSignUp(name ?? "Partner " + email[..10], email, UserPassword, null), null);
 
         var members = await merchant.Api.GetJsonAsync<Page<MemberView>>($"/api/v1/affiliates?search={Uri.EscapeDataString(email)}");
         var member = Assert.Single(members.Items);
