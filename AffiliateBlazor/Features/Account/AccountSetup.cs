@@ -1,5 +1,6 @@
 using AffiliateBlazor.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -56,6 +57,12 @@ public static class AccountSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
         services.AddScopedHttpContextForSignIn();
+        // Downloads under /api accept the sign-in cookie too; there a refusal is a status code, not a redirect to a page.
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Events.OnRedirectToLogin = context => RedirectUnlessApi(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => RedirectUnlessApi(context, StatusCodes.Status403Forbidden);
+        });
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
         string[] apiSchemes = [ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.BearerScheme];
@@ -70,5 +77,12 @@ public static class AccountSetup
         services.AddScoped<SignUpService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<AdminSeeder>();
+    }
+
+    private static Task RedirectUnlessApi(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 }

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AffiliateBlazor.Domain;
+using AffiliateBlazor.Features.Payouts;
+using AffiliateBlazor.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace AffiliateBlazor.Tests.Features.Payouts;
+
+/// <summary>Payout runs and decisions sent at the same moment, as parallel requests on the app's SQLite file.</summary>
+public sealed class PayoutConcurrencyTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Runs_started_together_put_every_line_in_exactly_one_payout()
+    {
+        var program = await PayableProgram.CreateAsync(app);
+        var affiliates = new List<TestAffiliate>();
+        for (var i = 0; i < 6; i++) affiliates.Add(await program.JoinAsync());
+        foreach (var affiliate in affiliates)
+        {
+            await program.ApprovedSaleAsync(affiliate, 10_000);
+            await program.ApprovedSaleAsync(affiliate, 20_000);
+        }
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => program.Merchant.PreparePayoutsAsync()));
+
+        var payouts = runs.SelectMany(r => r.Payouts).ToList();
+        Assert.Equal(affiliates.Select(a => a.AffiliateId).Order(), payouts.Select(p => p.AffiliateId).Order());
+        Assert.All(payouts, p => Assert.Equal((3_000L, 2), (p.Amount, p.LineCount)));
+        var lines = $"SELECT Id FROM CommissionLines WHERE MerchantId = {program.Merchant.Id}";
+        Assert.Equal(12L, await app.SqlAsync($"SELECT COUNT(*) FROM PayoutItems WHERE ReleasedAt IS NULL AND CommissionLineId IN ({lines})"));
+        Assert.Equal(12L, await app.SqlAsync($"SELECT COUNT(DISTINCT CommissionLineId) FROM PayoutItems WHERE CommissionLineId IN ({lines})"));
+    }
+
+    [Fact]
+    public async Task The_database_itself_refuses_a_second_live_payout_for_a_line()
+    {
+        var program = await PayableProgram.CreateAsync(app);
+        await program.ApprovedSaleAsync(await program.JoinAsync());
+        var payout = Assert.Single((await program.Merchant.PreparePayoutsAsync()).Payouts);
+        var line = await app.SqlAsync($"SELECT CommissionLineId FROM PayoutItems WHERE PayoutId = {payout.Id}");
+
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => app.SqlAsync($"INSERT INTO PayoutItems (PayoutId, CommissionLineId) VALUES ({payout.Id}, {line})"));
+
+        Assert.Contains("UNIQUE constraint failed: PayoutItems.CommissionLineId", refused.Message);
+    }
+
+    [Fact]
+    public async Task Of_approvals_and_a_cancel_sent_together_one_wins_and_the_others_get_409()
+    {
+        var program = await PayableProgram.CreateAsync(app);
+        await program.ApprovedSaleAsync(await program.JoinAsync());
+        var payout = Assert.Single((await program.Merchant.PreparePayoutsAsync()).Payouts);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => i == 4
+            ? program.Merchant.Api.PostAsync($"/api/v1/payouts/{payout.Id}/cancel", null)
+            : program.Merchant.Api.PostJsonAsync($"/api/v1/payouts/{payout.Id}/approve", new JsonObject { ["reference"] = $"TX-{i}" })));
+
+        var won = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a != won), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        var final = await program.Merchant.Api.GetJsonAsync<PayoutDetails>($"/api/v1/payouts/{payout.Id}");
+        Assert.Equal((await won.ReadJsonAsync<PayoutView>()).Status, final.Payout.Status);
+        Assert.Equal(1L, await app.SqlAsync($"SELECT COUNT(*) FROM AuditEntries WHERE Subject = 'payout {payout.Id}' AND MerchantId = {program.Merchant.Id} AND Action <> 'payout.prepared'"));
+    }
+}
