@@ -86,10 +86,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that sees redirects as they are (the tracking contract is the 302 itself); on loopback, it calls the socket.</summary>
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
-    {
-        AllowAutoRedirect = false, BaseAddress = _loopback ?? new WebApplicationFactoryClientOptions().BaseAddress,
-    });
+    public HttpClient NewClient() => _loopback is null
+        ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+        // On a real socket the factory's client sits on a SocketsHttpHandler that follows redirects whatever the options say.
+        : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = _loopback };
 
     public static string Unique(string stem) => $"{stem}{Interlocked.Increment(ref _counter)}x{Guid.NewGuid().ToString("N")[..6]}";
 

@@ -48,6 +48,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
+    /// <summary>Signs a person in through the login page and waits for the signed-in shell.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("Account/Login");
+        await page.FillAsync("#Input\\.Email", email);
+        await page.FillAsync("#Input\\.Password", password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText(email, new() { Exact = true })).ToBeVisibleAsync();
+    }
+
     private static async Task EnsureChromiumAsync()
     {
         await InstallGate.WaitAsync();

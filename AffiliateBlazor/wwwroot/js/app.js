@@ -15,3 +15,25 @@ window.abCopy = async function (text) {
     area.remove();
     return copied;
 };
+
+// Downloads an export with the page's sign-in cookie and saves it under the name the server gave; a refusal's
+// problem-details message is thrown, so the page can show it.
+window.abDownload = async function (url) {
+    const response = await fetch(url, { credentials: "same-origin" });
+    if (!response.ok) {
+        const text = await response.text();
+        let message = text;
+        try { message = JSON.parse(text).detail || message; } catch { }
+        throw new Error(message || `The download failed (${response.status}).`);
+    }
+    const disposition = response.headers.get("Content-Disposition") || "";
+    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+    const plain = /filename="?([^";]+)"?/i.exec(disposition);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = encoded ? decodeURIComponent(encoded[1]) : plain ? plain[1] : "export";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+};
