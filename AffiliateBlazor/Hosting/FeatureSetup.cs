@@ -32,6 +32,8 @@ public static class FeatureSetup
         services.AddSingleton<BannerCache>();
         services.AddScoped<CreativeService>();
         services.AddScoped<ConversionReviewService>();
+        services.AddScoped<ConversionDetailsService>();
+        services.AddScoped<ConversionExportService>();
         services.AddScoped<CouponService>();
         services.AddScoped<CouponUseService>();
         services.AddScoped<PersonalPayoutService>();

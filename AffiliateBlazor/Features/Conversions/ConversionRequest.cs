@@ -46,4 +46,19 @@ public sealed record RecordedConversion(ConversionView Conversion, bool Duplicat
 /// <summary>A conversion reported after the fact (an offline coupon use): the request, and when it happened (now when null).</summary>
 public sealed record ReportedConversion(ConversionRequest Request, DateTime? OccurredAt);
 
-public sealed record ConversionFilter(int? CampaignId = null, ConversionStatus? Status = null, DateTime? From = null, DateTime? To = null);
+/// <summary>List filters; From and To bound when the conversion was recorded (UTC, To exclusive); Flagged: held for review or not.</summary>
+public sealed record ConversionFilter(int? CampaignId = null, ConversionStatus? Status = null, DateTime? From = null, DateTime? To = null,
+    int? AffiliateId = null, ConversionSource? Source = null, bool? Flagged = null)
+{
+    public IQueryable<Conversion> Apply(IQueryable<Conversion> conversions)
+    {
+        if (CampaignId is { } campaignId) conversions = conversions.Where(c => c.CampaignId == campaignId);
+        if (Status is { } status) conversions = conversions.Where(c => c.Status == status);
+        if (From is { } from) conversions = conversions.Where(c => c.CreatedAt >= from);
+        if (To is { } to) conversions = conversions.Where(c => c.CreatedAt < to);
+        if (AffiliateId is { } affiliateId) conversions = conversions.Where(c => c.AffiliateId == affiliateId);
+        if (Source is { } source) conversions = conversions.Where(c => c.Source == source);
+        if (Flagged is { } flagged) conversions = flagged ? conversions.Where(c => c.Flags != FraudFlags.None) : conversions.Where(c => c.Flags == FraudFlags.None);
+        return conversions;
+    }
+}

@@ -128,11 +128,7 @@ public sealed class ConversionService(
     public async Task<Page<ConversionView>> ListAsync(Actor actor, ConversionFilter filter, PageRequest page)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var query = Scope(db, actor);
-        if (filter.CampaignId is { } campaignId) query = query.Where(c => c.CampaignId == campaignId);
-        if (filter.Status is { } status) query = query.Where(c => c.Status == status);
-        if (filter.From is { } from) query = query.Where(c => c.CreatedAt >= from);
-        if (filter.To is { } to) query = query.Where(c => c.CreatedAt < to);
+        var query = filter.Apply(Scope(db, actor));
         var total = await query.CountAsync();
         var items = await Project(db, query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Skip(page.Skip).Take(page.Take)).ToListAsync();
         return new(items, total);
@@ -229,12 +225,12 @@ public sealed class ConversionService(
     private static Task<ConversionView> ViewAsync(AppDbContext db, long id) =>
         Project(db, db.Conversions.AsNoTracking().Where(c => c.Id == id)).FirstAsync();
 
-    private static IQueryable<Conversion> Scope(AppDbContext db, Actor actor) =>
+    internal static IQueryable<Conversion> Scope(AppDbContext db, Actor actor) =>
         actor.MerchantId is { } merchant ? db.Conversions.AsNoTracking().Where(c => c.MerchantId == merchant)
         : actor.AffiliateId is { } affiliate ? db.Conversions.AsNoTracking().Where(c => c.AffiliateId == affiliate)
         : throw new NotFoundException("Your conversions");
 
-    private static IQueryable<ConversionView> Project(AppDbContext db, IQueryable<Conversion> conversions) =>
+    internal static IQueryable<ConversionView> Project(AppDbContext db, IQueryable<Conversion> conversions) =>
         from c in conversions
         join campaign in db.Campaigns on c.CampaignId equals campaign.Id
         from a in db.Affiliates.Where(a => a.Id == c.AffiliateId).DefaultIfEmpty()

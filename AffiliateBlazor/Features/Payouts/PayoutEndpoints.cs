@@ -3,6 +3,7 @@ using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Account;
 using AffiliateBlazor.Features.Payouts.Exports;
 using AffiliateBlazor.Features.Shared;
+using AffiliateBlazor.Features.Shared.Spreadsheets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

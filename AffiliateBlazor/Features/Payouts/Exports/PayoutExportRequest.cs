@@ -15,6 +15,3 @@ public sealed record PayoutExportRequest(PayoutExportFormat Format, PayoutStatus
     public PayoutFilter Filter(int? merchantId) =>
         new(Status ?? (IsPaymentFile ? PayoutStatus.Pending : null), From: From, To: To, Ids: Ids, MerchantId: merchantId);
 }
-
-/// <summary>A file to stream to the caller: its name, its type, and how to write it.</summary>
-public sealed record ExportFile(string FileName, string ContentType, Func<Stream, CancellationToken, Task> WriteAsync);

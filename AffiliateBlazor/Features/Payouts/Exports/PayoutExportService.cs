@@ -17,7 +17,6 @@ public sealed class PayoutExportService(IDbContextFactory<AppDbContext> dbFactor
 {
     public const int PayPalRowsPerFile = 5_000;
     public const int WiseRowsPerFile = 1_000;
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public async Task<ExportFile> ExportAsync(Actor actor, PayoutAudience audience, PayoutExportRequest request, CancellationToken cancellation = default)
     {
@@ -27,12 +26,12 @@ public sealed class PayoutExportService(IDbContextFactory<AppDbContext> dbFactor
         var merchantId = audience == PayoutAudience.Merchant ? actor.Merchant : (int?)null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellation);
         var merchant = merchantId is null ? null : await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == merchantId, cancellation);
-        var stem = $"{merchant?.Slug ?? "all-merchants"}-payouts-{Period(request, clock.GetUtcNow().UtcDateTime)}";
+        var stem = ExportFile.Name(merchant?.Slug ?? "all-merchants", "payouts", request.From, request.To, clock.GetUtcNow().UtcDateTime);
         var filter = request.Filter(merchantId);
 
         return request.Format switch
         {
-            PayoutExportFormat.Xlsx => new(stem + ".xlsx", Xlsx, (stream, token) => WriteXlsxAsync(actor, audience, filter, stream, token)),
+            PayoutExportFormat.Xlsx => new(stem + ".xlsx", ExportFile.XlsxType, (stream, token) => WriteXlsxAsync(actor, audience, filter, stream, token)),
             PayoutExportFormat.Csv => new(stem + ".csv", "text/csv", (stream, token) => WriteCsvAsync(actor, audience, filter, stream, token)),
             PayoutExportFormat.PayPal => PaymentFiles(stem + "-paypal", await PayablesAsync(db, actor, filter, PayoutMethodKind.PayPal, cancellation),
                 PayPalRowsPerFile, PayPalCsv, header: false),
@@ -46,14 +45,10 @@ public sealed class PayoutExportService(IDbContextFactory<AppDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellation);
         var payouts = PayoutService.Scope(db, actor, audience).Filtered(filter);
-        // The package is assembled in memory (Open XML SDK seeks in it) and then streamed; nothing touches the disk.
-        using var buffer = new MemoryStream();
-        await XlsxWriter.WriteAsync(buffer, [
+        await XlsxWriter.WriteAsync(output, [
             new Table<PayoutView>("Payouts", PayoutTables.Payouts, PayoutQueries.Project(db, payouts.OrderBy(p => p.Id)).AsAsyncEnumerable()),
             new Table<PayoutLineView>("Lines", PayoutTables.Lines, PayoutQueries.Lines(db, payouts.Select(p => p.Id)).AsAsyncEnumerable()),
         ], cancellation);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(output, cancellation);
     }
 
     private async Task WriteCsvAsync(Actor actor, PayoutAudience audience, PayoutFilter filter, Stream output, CancellationToken cancellation)
@@ -131,8 +126,4 @@ public sealed class PayoutExportService(IDbContextFactory<AppDbContext> dbFactor
             await buffer.CopyToAsync(stream, token);
         });
     }
-
-    /// <summary>"20261101-20261201" for a range, "until-20261208" (the day of the export) without one.</summary>
-    private static string Period(PayoutExportRequest request, DateTime now) =>
-        request.From is null && request.To is null ? $"until-{now:yyyyMMdd}" : $"{request.From:yyyyMMdd}-{request.To ?? now:yyyyMMdd}".Trim('-');
 }

@@ -35,6 +35,16 @@ public sealed record Table<T>(string Name, IReadOnlyList<SheetColumn<T>> Columns
     public IReadOnlyList<(string Header, double Width)> Headers => Columns.Select(c => (c.Header, c.Width)).ToList();
 }
 
+/// <summary>A file to stream to the caller: its name, its type, and how to write it.</summary>
+public sealed record ExportFile(string FileName, string ContentType, Func<Stream, CancellationToken, Task> WriteAsync)
+{
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>A file name after whose data and which period: "shop-payouts-20261101-20261201", or "shop-payouts-until-20261208" (the day of the export).</summary>
+    public static string Name(string owner, string what, DateTime? from, DateTime? to, DateTime now) =>
+        from is null && to is null ? $"{owner}-{what}-until-{now:yyyyMMdd}" : $"{owner}-{what}-{from:yyyyMMdd}-{to ?? now:yyyyMMdd}".Replace("--", "-");
+}
+
 /// <summary>A table whatever its row type, as the writers see it.</summary>
 public interface ITable
 {

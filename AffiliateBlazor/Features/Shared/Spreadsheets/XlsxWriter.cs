@@ -16,7 +16,19 @@ public static class XlsxWriter
 {
     private const uint HeaderStyle = 1, TimeStyle = 2, FirstMoneyStyle = 3;
 
+    /// <summary>
+    /// Writes the workbook to any stream, the response's included: the package is assembled in memory (Open XML SDK seeks
+    /// in it), compressed, and then copied, so nothing touches the disk.
+    /// </summary>
     public static async Task WriteAsync(Stream output, IReadOnlyList<ITable> tables, CancellationToken cancellation)
+    {
+        using var buffer = new MemoryStream();
+        await WritePackageAsync(buffer, tables, cancellation);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, cancellation);
+    }
+
+    private static async Task WritePackageAsync(Stream output, IReadOnlyList<ITable> tables, CancellationToken cancellation)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
