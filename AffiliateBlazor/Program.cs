@@ -1,6 +1,7 @@
 using AffiliateBlazor.Data;
 using AffiliateBlazor.Features.Account;
 using AffiliateBlazor.Features.Admin;
+using AffiliateBlazor.Features.Audit;
 using AffiliateBlazor.Features.Affiliates;
 using AffiliateBlazor.Features.Campaigns;
 using AffiliateBlazor.Features.Conversions;
@@ -42,6 +43,7 @@ api.MapLinksApi();
 api.MapConversionsApi();
 api.MapConversionReviewApi();
 api.MapPayoutsApi();
+api.MapAuditApi();
 api.MapCouponsApi();
 api.MapSigningSecretApi();
 

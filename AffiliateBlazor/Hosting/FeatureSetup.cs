@@ -1,4 +1,5 @@
 using AffiliateBlazor.Features.Admin;
+using AffiliateBlazor.Features.Audit;
 using AffiliateBlazor.Features.Affiliates;
 using AffiliateBlazor.Features.Campaigns;
 using AffiliateBlazor.Features.Commissions;
@@ -42,6 +43,7 @@ public static class FeatureSetup
         services.AddScoped<PayoutSettingsService>();
         services.AddScoped<PayoutMethodService>();
         services.AddScoped<PayoutExportService>();
+        services.AddScoped<AuditLogService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MerchantAdminService>();
         services.AddSingleton<LinkCache>();

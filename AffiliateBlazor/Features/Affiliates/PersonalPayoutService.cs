@@ -110,14 +110,13 @@ public sealed class PersonalPayoutService(IDbContextFactory<AppDbContext> dbFact
         await db.Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.Id == membershipId && m.MerchantId == actor.Merchant)
         ?? throw new NotFoundException("The affiliate");
 
-    private static void Audit(AppDbContext db, Actor actor, string action, PersonalPayout payout, DateTime now) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            MerchantId = payout.MerchantId, UserId = actor.UserId, Action = action, Subject = $"affiliate {payout.AffiliateId}",
-            Details = $"campaign {payout.CampaignId}, {payout.Basis} {(payout.Basis == PayoutBasis.Percent ? payout.PercentBasisPoints + " bp" : payout.FixedAmount + " minor")}"
-                      + (payout.CouponCode is null ? "" : $", coupon {payout.CouponCode}"),
-            At = now,
-        });
+    /// <summary>A created rate is "→ rate", a deleted one "rate → none": the entry reads as the change it was.</summary>
+    private static void Audit(AppDbContext db, Actor actor, string action, PersonalPayout payout, DateTime now)
+    {
+        var rate = $"campaign {payout.CampaignId}, {payout.Basis} {(payout.Basis == PayoutBasis.Percent ? payout.PercentBasisPoints + " bp" : payout.FixedAmount + " minor")}"
+                   + (payout.CouponCode is null ? "" : $", coupon {payout.CouponCode}");
+        db.Audit(actor.UserId, payout.MerchantId, action, $"affiliate {payout.AffiliateId}", action.EndsWith("deleted") ? $"{rate} → none" : $"→ {rate}", now);
+    }
 
     private static IQueryable<PersonalPayoutView> Project(AppDbContext db, IQueryable<PersonalPayout> payouts) =>
         from p in payouts

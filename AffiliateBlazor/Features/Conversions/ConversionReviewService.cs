@@ -95,7 +95,7 @@ public sealed class ConversionReviewService(IDbContextFactory<AppDbContext> dbFa
                     Kind = CommissionLineKind.Conversion, Status = CommissionLineStatus.Pending, Amount = quote.Amount, Currency = quote.Currency, CreatedAt = now,
                 });
             }
-            Audit(db, actor, "conversion.added", conversion, now);
+            Audit(db, actor, "conversion.added", conversion, null, now);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
@@ -127,6 +127,7 @@ public sealed class ConversionReviewService(IDbContextFactory<AppDbContext> dbFa
             throw new NotFoundException(ids.Count == 1 ? "The conversion" : missing.Count == 1 ? $"Conversion {missing[0]}" : $"Each of conversions {string.Join(", ", missing)}");
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var before = found.ToDictionary(c => c.Id, c => c.Status);
         var refused = new List<string>();
         foreach (var conversion in found)
         {
@@ -149,7 +150,7 @@ public sealed class ConversionReviewService(IDbContextFactory<AppDbContext> dbFa
         var inPayout = (await db.PayoutItems.Where(i => lineIds.Contains(i.CommissionLineId) && i.ReleasedAt == null)
             .Select(i => i.CommissionLineId).ToListAsync()).ToHashSet();
         foreach (var line in lines) FollowDecision(db, line, action, inPayout.Contains(line.Id), now);
-        foreach (var conversion in found) Audit(db, actor, $"conversion.{action.PastTense()}", conversion, now);
+        foreach (var conversion in found) Audit(db, actor, $"conversion.{action.PastTense()}", conversion, before[conversion.Id], now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
@@ -185,10 +186,9 @@ public sealed class ConversionReviewService(IDbContextFactory<AppDbContext> dbFa
     private static Task<long?> FindIdAsync(AppDbContext db, int campaignId, string orderId) =>
         db.Conversions.Where(c => c.CampaignId == campaignId && c.OrderId == orderId).Select(c => (long?)c.Id).FirstOrDefaultAsync();
 
-    private static void Audit(AppDbContext db, Actor actor, string action, Conversion conversion, DateTime now) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            MerchantId = conversion.MerchantId, UserId = actor.UserId, Action = action, Subject = $"conversion {conversion.Id}",
-            Details = $"order {conversion.OrderId}", At = now,
-        });
+    /// <summary>The entry says the move ("Pending → Approved", or "→ Pending" for a new one) and what it was worth.</summary>
+    private static void Audit(AppDbContext db, Actor actor, string action, Conversion conversion, ConversionStatus? before, DateTime now) =>
+        db.Audit(actor.UserId, conversion.MerchantId, action, $"conversion {conversion.Id}",
+            $"{before} → {conversion.Status}: order {conversion.OrderId}, {MoneyFormat.Display(conversion.Amount, conversion.Currency)}, "
+            + $"commission {MoneyFormat.Display(conversion.Commission, conversion.Currency)}", now);
 }
