@@ -62,4 +62,35 @@ public sealed class PayoutConcurrencyTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal((await won.ReadJsonAsync<PayoutView>()).Status, final.Payout.Status);
         Assert.Equal(1L, await app.SqlAsync($"SELECT COUNT(*) FROM AuditEntries WHERE Subject = 'payout {payout.Id}' AND MerchantId = {program.Merchant.Id} AND Action <> 'payout.prepared'"));
     }
+
+    [Fact]
+    public async Task A_run_that_fails_midway_leaves_whole_payouts_or_none()
+    {
+        var program = await PayableProgram.CreateAsync(app);
+        var (ada, bob) = (await program.JoinAsync(), await program.JoinAsync());
+        foreach (var affiliate in new[] { ada, bob })
+        {
+            await program.ApprovedSaleAsync(affiliate, 10_000);
+            await program.ApprovedSaleAsync(affiliate, 20_000);
+        }
+        // The disk "fails" on the third line written into payouts: the second payout's first line.
+        var before = await app.SqlAsync("SELECT COUNT(*) FROM PayoutItems");
+        await app.SqlAsync($"CREATE TRIGGER fail_midway BEFORE INSERT ON PayoutItems WHEN (SELECT COUNT(*) FROM PayoutItems) >= {before} + 2 BEGIN SELECT RAISE(ABORT, 'disk failed'); END");
+        try
+        {
+            var failed = await program.Merchant.Api.PostAsync("/api/v1/payouts/generate", null);
+            Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        }
+        finally
+        {
+            await app.SqlAsync("DROP TRIGGER fail_midway");
+        }
+
+        Assert.Equal(0L, await app.SqlAsync($"SELECT COUNT(*) FROM Payouts WHERE MerchantId = {program.Merchant.Id}"));
+        Assert.Equal(before, await app.SqlAsync("SELECT COUNT(*) FROM PayoutItems"));
+        Assert.Equal(0L, await app.SqlAsync($"SELECT COUNT(*) FROM AuditEntries WHERE MerchantId = {program.Merchant.Id} AND Action = 'payout.prepared'"));
+        var retried = await program.Merchant.PreparePayoutsAsync();
+        Assert.All(retried.Payouts, p => Assert.Equal((3_000L, 2), (p.Amount, p.LineCount)));
+        Assert.Equal(2, retried.Payouts.Count);
+    }
 }

@@ -38,19 +38,19 @@ public sealed class PayoutRun(IDbContextFactory<AppDbContext> dbFactory, WriteGa
             balances = await BalancesAsync(db, run, affiliateIds: null, cancellation);
         }
         var paying = balances.Where(b => run.Decide(b) == PayoutDecision.Pays).Select(b => b.AffiliateId).Distinct().Order().ToList();
-        var created = new List<int>();
+        var payouts = new List<PayoutView>();
         foreach (var batch in paying.Chunk(AffiliatesPerTransaction))
         {
-            created.AddRange(await PrepareBatchAsync(actor, run, batch, cancellation));
+            var created = await PrepareBatchAsync(actor, run, batch, cancellation);
+            await using var read = await dbFactory.CreateDbContextAsync(cancellation);
+            payouts.AddRange(await PayoutQueries.Project(read, read.Payouts.AsNoTracking().Where(p => created.Contains(p.Id))).ToListAsync(cancellation));
             // The gate is not fair: stepping aside lets the tracking writer commit before the next batch takes it again.
             await Task.Delay(1, cancellation);
         }
 
-        await using var read = await dbFactory.CreateDbContextAsync(cancellation);
-        var payouts = (await PayoutQueries.Project(read, read.Payouts.AsNoTracking().Where(p => created.Contains(p.Id))).ToListAsync(cancellation))
-            .Select(p => p.WithSummary()).OrderBy(p => p.AffiliateName).ThenBy(p => p.Currency).ToList();
-        var notPaid = await CandidatesAsync(read, run, balances.Where(b => run.Decide(b) != PayoutDecision.Pays).ToList(), cancellation);
-        return new(payouts, notPaid);
+        await using var names = await dbFactory.CreateDbContextAsync(cancellation);
+        var notPaid = await CandidatesAsync(names, run, balances.Where(b => run.Decide(b) != PayoutDecision.Pays).ToList(), cancellation);
+        return new(payouts.Select(p => p.WithSummary()).OrderBy(p => p.AffiliateName).ThenBy(p => p.Currency).ToList(), notPaid);
     }
 
     private async Task<List<int>> PrepareBatchAsync(Actor actor, Settings run, int[] affiliateIds, CancellationToken cancellation)
@@ -67,31 +67,30 @@ public sealed class PayoutRun(IDbContextFactory<AppDbContext> dbFactory, WriteGa
             }).ToList();
         db.Payouts.AddRange(payouts);
         await db.SaveChangesAsync(cancellation);
+        if (await HoldLinesAsync(db, run, payouts, cancellation) != payouts.Sum(p => p.LineCount))
+            throw new DomainException("Commission lines changed while the payouts were prepared; nothing was prepared for them. Try again.");
         foreach (var payout in payouts)
-        {
-            var held = await HoldLinesAsync(db, run, payout, cancellation);
-            if (held != payout.LineCount)
-                throw new DomainException("Commission lines changed while the payouts were prepared; nothing was prepared for them. Try again.");
             db.Audit(actor.UserId, run.MerchantId, "payout.prepared", $"payout {payout.Id}",
                 $"→ Pending: {MoneyFormat.Display(payout.Amount, payout.Currency)} to affiliate {payout.AffiliateId}, {payout.LineCount} line(s) up to {run.CutOff:u}", now);
-        }
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         return payouts.Select(p => p.Id).ToList();
     }
 
     /// <summary>
-    /// Puts the payout's lines into it in one statement (a run can hold a million lines; loading them as entities would
-    /// take minutes). The same conditions as the balance it was priced from, read in the same transaction.
+    /// Puts the batch's lines into its payouts in one statement (a run can hold a million lines; loading them as entities
+    /// would take minutes), under the same conditions as the balances they were priced from, read in the same transaction.
+    /// The ids are the batch's own new payouts, written into the statement as numbers.
     /// </summary>
-    private static Task<int> HoldLinesAsync(AppDbContext db, Settings run, Payout payout, CancellationToken cancellation) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"""
+    private static Task<int> HoldLinesAsync(AppDbContext db, Settings run, IReadOnlyList<Payout> payouts, CancellationToken cancellation) =>
+        payouts.Count == 0 ? Task.FromResult(0) : db.Database.ExecuteSqlRawAsync($$"""
             INSERT INTO "PayoutItems" ("PayoutId", "CommissionLineId")
-            SELECT {payout.Id}, l."Id" FROM "CommissionLines" AS l
-            WHERE l."MerchantId" = {run.MerchantId} AND l."AffiliateId" = {payout.AffiliateId} AND l."Currency" = {payout.Currency}
-              AND l."Status" = {nameof(CommissionLineStatus.Approved)} AND l."CreatedAt" <= {run.CutOff}
+            SELECT p."Id", l."Id" FROM "Payouts" AS p
+            JOIN "CommissionLines" AS l ON l."MerchantId" = p."MerchantId" AND l."AffiliateId" = p."AffiliateId" AND l."Currency" = p."Currency"
+            WHERE p."Id" IN ({{string.Join(",", payouts.Select(p => p.Id))}})
+              AND l."Status" = '{{nameof(CommissionLineStatus.Approved)}}' AND l."CreatedAt" <= {0}
               AND NOT EXISTS (SELECT 1 FROM "PayoutItems" AS i WHERE i."CommissionLineId" = l."Id" AND i."ReleasedAt" IS NULL)
-            """, cancellation);
+            """, [run.CutOff], cancellation);
 
     private static async Task<List<UnpaidBalance>> BalancesAsync(AppDbContext db, Settings run, IReadOnlyCollection<int>? affiliateIds, CancellationToken cancellation)
     {
@@ -103,12 +102,14 @@ public sealed class PayoutRun(IDbContextFactory<AppDbContext> dbFactory, WriteGa
             .ToListAsync(cancellation);
     }
 
+    /// <summary>Names and methods are read for the whole program: a list of thousands of ids would be thousands of SQL parameters.</summary>
     private static async Task<IReadOnlyList<PayoutCandidate>> CandidatesAsync(AppDbContext db, Settings run, IReadOnlyList<UnpaidBalance> balances, CancellationToken cancellation)
     {
-        var ids = balances.Select(b => b.AffiliateId).Distinct().ToList();
-        var names = await db.Affiliates.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellation);
-        var methods = await db.PayoutMethods.AsNoTracking().Where(m => m.MerchantId == run.MerchantId && ids.Contains(m.AffiliateId))
-            .ToDictionaryAsync(m => m.AffiliateId, cancellation);
+        if (balances.Count == 0) return [];
+        var names = await (from m in db.Memberships.AsNoTracking().Where(m => m.MerchantId == run.MerchantId)
+                           join a in db.Affiliates on m.AffiliateId equals a.Id
+                           select new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, cancellation);
+        var methods = await db.PayoutMethods.AsNoTracking().Where(m => m.MerchantId == run.MerchantId).ToDictionaryAsync(m => m.AffiliateId, cancellation);
         return balances.Select(b => new PayoutCandidate(b.AffiliateId, names.GetValueOrDefault(b.AffiliateId, $"#{b.AffiliateId}"), b.Currency, b.Amount,
                 b.Lines, run.Decide(b), methods.GetValueOrDefault(b.AffiliateId)?.Summary))
             .OrderBy(c => c.Decision).ThenBy(c => c.AffiliateName).ThenBy(c => c.Currency).ToList();
