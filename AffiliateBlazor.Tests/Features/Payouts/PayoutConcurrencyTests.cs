@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Payouts;
 using AffiliateBlazor.Tests.Support;
+using AffiliateBlazor.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AffiliateBlazor.Tests.Features.Payouts;
 
@@ -92,5 +94,27 @@ public sealed class PayoutConcurrencyTests(AppFactory app) : IClassFixture<AppFa
         var retried = await program.Merchant.PreparePayoutsAsync();
         Assert.All(retried.Payouts, p => Assert.Equal((3_000L, 2), (p.Amount, p.LineCount)));
         Assert.Equal(2, retried.Payouts.Count);
+    }
+
+    [Fact]
+    public async Task A_line_approved_while_a_run_waits_for_the_database_is_counted_in_the_payout_that_takes_it()
+    {
+        var program = await PayableProgram.CreateAsync(app);
+        var affiliate = await program.JoinAsync();
+        await program.ApprovedSaleAsync(affiliate, 10_000);
+        var late = await program.PendingSaleAsync(affiliate, 50_000);
+
+        // The run reads the balances, then waits for the write turn this test holds; meanwhile another sale is approved.
+        Task<HttpResponseMessage> run;
+        using (await app.Services.GetRequiredService<WriteGate>().EnterAsync())
+        {
+            run = program.Merchant.Api.PostAsync("/api/v1/payouts/generate", null);
+            await Task.Delay(1_000);
+            await program.Merchant.ApproveConversionAsync(late);
+        }
+        var payout = Assert.Single((await (await run).ReadJsonAsync<PreparedPayouts>()).Payouts);
+
+        Assert.Equal((6_000L, 2), (payout.Amount, payout.LineCount));
+        Assert.Equal(2L, await app.SqlAsync($"SELECT COUNT(*) FROM PayoutItems WHERE PayoutId = {payout.Id}"));
     }
 }

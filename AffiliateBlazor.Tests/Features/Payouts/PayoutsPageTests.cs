@@ -114,6 +114,27 @@ public class PayoutsPageTests : IAsyncLifetime
         Assert.Equal("Bank transfer: Ada Partner, DE89 3704 0044 0532 0130 00", saved.Method!.Summary);
     }
 
+    [Fact]
+    public async Task Another_merchant_sees_none_of_these_payouts_on_its_page()
+    {
+        await PrepareAsync();
+        _ui.SignInAs(await _ui.Data.MerchantAsync());
+        var stranger = _ui.RenderInProviders<PayoutsPage>();
+        stranger.WaitForAssertion(() => Assert.Contains("No payouts yet", stranger.Markup));
+        Assert.DoesNotContain("Ada Partner", stranger.Markup);
+    }
+
+    [Fact]
+    public async Task An_affiliate_left_out_of_the_run_sees_no_one_elses_payout_and_its_own_balance_still_owed()
+    {
+        await PrepareAsync();
+        _ui.SignInAs(_bob);
+        var bob = _ui.RenderInProviders<MyPayoutsPage>();
+        bob.WaitForAssertion(() => Assert.Contains("No payouts yet", bob.Find("[data-table=payouts]").TextContent));
+        Assert.DoesNotContain("Ada Partner", bob.Markup);
+        Assert.Contains("8.00 USD", bob.Find("[data-table=balances] [data-approved]").TextContent);
+    }
+
     private async Task<PayoutView> PrepareAsync() =>
         (await _ui.Services.GetRequiredService<PayoutRun>().PrepareAsync(_merchant, new PreparePayoutsRequest(LeaveOut: [_bob.AffiliateId!.Value]))).Payouts.Single();
 

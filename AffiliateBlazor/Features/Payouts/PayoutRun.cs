@@ -11,13 +11,14 @@ namespace AffiliateBlazor.Features.Payouts;
 /// currency; each balance that <see cref="PayoutPolicy"/> says pays becomes one pending payout holding those lines.
 /// </summary>
 /// <remarks>
-/// Payouts are written a batch of affiliates per transaction, each batch re-reading its balances under the write lock,
-/// so a payout and its lines commit together (a crash leaves whole payouts or none) and tracking clicks wait for one
-/// batch at most, never for a whole run. A line's unique "live item" index keeps two runs at once from paying it twice.
+/// Payouts are written a batch of affiliates per transaction, so a payout and its lines commit together (a crash leaves
+/// whole payouts or none) and tracking clicks wait for one batch at most, never for a whole run. Each batch checks that
+/// the lines it took are the ones its balances counted. A line's unique "live item" index keeps two runs at once from
+/// paying it twice.
 /// </remarks>
 public sealed class PayoutRun(IDbContextFactory<AppDbContext> dbFactory, WriteGate writeGate, TimeProvider clock)
 {
-    private const int AffiliatesPerTransaction = 200;
+    private const int AffiliatesPerTransaction = 500;
 
     /// <summary>What a run with these settings would pay, and what it would leave unpaid and why; nothing is written.</summary>
     public async Task<IReadOnlyList<PayoutCandidate>> PreviewAsync(Actor actor, PreparePayoutsRequest request, CancellationToken cancellation = default)
@@ -37,11 +38,10 @@ public sealed class PayoutRun(IDbContextFactory<AppDbContext> dbFactory, WriteGa
             run = await SettingsAsync(db, actor, request, cancellation);
             balances = await BalancesAsync(db, run, affiliateIds: null, cancellation);
         }
-        var paying = balances.Where(b => run.Decide(b) == PayoutDecision.Pays).Select(b => b.AffiliateId).Distinct().Order().ToList();
         var payouts = new List<PayoutView>();
-        foreach (var batch in paying.Chunk(AffiliatesPerTransaction))
+        foreach (var batch in balances.Where(b => run.Decide(b) == PayoutDecision.Pays).GroupBy(b => b.AffiliateId).Chunk(AffiliatesPerTransaction))
         {
-            var created = await PrepareBatchAsync(actor, run, batch, cancellation);
+            var created = await PrepareBatchAsync(actor, run, batch.SelectMany(g => g).ToList(), cancellation);
             await using var read = await dbFactory.CreateDbContextAsync(cancellation);
             payouts.AddRange(await PayoutQueries.Project(read, read.Payouts.AsNoTracking().Where(p => created.Contains(p.Id))).ToListAsync(cancellation));
             // The gate is not fair: stepping aside lets the tracking writer commit before the next batch takes it again.
@@ -53,22 +53,34 @@ public sealed class PayoutRun(IDbContextFactory<AppDbContext> dbFactory, WriteGa
         return new(payouts.Select(p => p.WithSummary()).OrderBy(p => p.AffiliateName).ThenBy(p => p.Currency).ToList(), notPaid);
     }
 
-    private async Task<List<int>> PrepareBatchAsync(Actor actor, Settings run, int[] affiliateIds, CancellationToken cancellation)
+    /// <summary>
+    /// Writes a batch's payouts from the balances read before, and checks that exactly their lines went in. Lines approved,
+    /// declined or paid meanwhile make the check fail: the batch is then written again from balances read under the lock.
+    /// </summary>
+    private async Task<List<int>> PrepareBatchAsync(Actor actor, Settings run, IReadOnlyList<UnpaidBalance> balances, CancellationToken cancellation)
     {
         using var turn = await writeGate.EnterAsync(cancellation);
+        var affiliates = balances.Select(b => b.AffiliateId).Distinct().ToList();
+        return await TryBatchAsync(actor, run, affiliates, balances, cancellation)
+               ?? await TryBatchAsync(actor, run, affiliates, known: null, cancellation)
+               ?? throw new DomainException("Commission lines kept changing while the payouts were prepared; the rest were not prepared. Prepare again.");
+    }
+
+    /// <summary>The affiliates' payouts from the known balances, or from balances read now; null, with nothing written, when the lines did not match.</summary>
+    private async Task<List<int>?> TryBatchAsync(Actor actor, Settings run, IReadOnlyList<int> affiliates, IReadOnlyList<UnpaidBalance>? known, CancellationToken cancellation)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellation);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        var balances = known ?? (await BalancesAsync(db, run, affiliates, cancellation)).Where(b => run.Decide(b) == PayoutDecision.Pays).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        var payouts = (await BalancesAsync(db, run, affiliateIds, cancellation)).Where(b => run.Decide(b) == PayoutDecision.Pays)
-            .Select(b => new Payout
-            {
-                MerchantId = run.MerchantId, AffiliateId = b.AffiliateId, Amount = b.Amount, Currency = b.Currency, LineCount = b.Lines,
-                Status = PayoutStatus.Pending, CutOff = run.CutOff, CreatedAt = now,
-            }).ToList();
+        var payouts = balances.Select(b => new Payout
+        {
+            MerchantId = run.MerchantId, AffiliateId = b.AffiliateId, Amount = b.Amount, Currency = b.Currency, LineCount = b.Lines,
+            Status = PayoutStatus.Pending, CutOff = run.CutOff, CreatedAt = now,
+        }).ToList();
         db.Payouts.AddRange(payouts);
         await db.SaveChangesAsync(cancellation);
-        if (await HoldLinesAsync(db, run, payouts, cancellation) != payouts.Sum(p => p.LineCount))
-            throw new DomainException("Commission lines changed while the payouts were prepared; nothing was prepared for them. Try again.");
+        if (await HoldLinesAsync(db, run, payouts, cancellation) != payouts.Sum(p => p.LineCount)) return null;
         foreach (var payout in payouts)
             db.Audit(actor.UserId, run.MerchantId, "payout.prepared", $"payout {payout.Id}",
                 $"→ Pending: {MoneyFormat.Display(payout.Amount, payout.Currency)} to affiliate {payout.AffiliateId}, {payout.LineCount} line(s) up to {run.CutOff:u}", now);
@@ -80,10 +92,14 @@ public sealed class PayoutRun(IDbContextFactory<AppDbContext> dbFactory, WriteGa
     /// <summary>
     /// Puts the batch's lines into its payouts in one statement (a run can hold a million lines; loading them as entities
     /// would take minutes), under the same conditions as the balances they were priced from, read in the same transaction.
-    /// The ids are the batch's own new payouts, written into the statement as numbers.
     /// </summary>
-    private static Task<int> HoldLinesAsync(AppDbContext db, Settings run, IReadOnlyList<Payout> payouts, CancellationToken cancellation) =>
-        payouts.Count == 0 ? Task.FromResult(0) : db.Database.ExecuteSqlRawAsync($$"""
+    private static Task<int> HoldLinesAsync(AppDbContext db, Settings run, IReadOnlyList<Payout> payouts, CancellationToken cancellation)
+    {
+        if (payouts.Count == 0) return Task.FromResult(0);
+        // The ids are integers this batch has just inserted, not input. Listed in the statement, they let SQLite fetch each
+        // payout by its key; a range of ids with the merchant beside it was planned as a scan of all its payouts per batch.
+#pragma warning disable EF1002
+        return db.Database.ExecuteSqlRawAsync($$"""
             INSERT INTO "PayoutItems" ("PayoutId", "CommissionLineId")
             SELECT p."Id", l."Id" FROM "Payouts" AS p
             JOIN "CommissionLines" AS l ON l."MerchantId" = p."MerchantId" AND l."AffiliateId" = p."AffiliateId" AND l."Currency" = p."Currency"
@@ -91,6 +107,8 @@ public sealed class PayoutRun(IDbContextFactory<AppDbContext> dbFactory, WriteGa
               AND l."Status" = '{{nameof(CommissionLineStatus.Approved)}}' AND l."CreatedAt" <= {0}
               AND NOT EXISTS (SELECT 1 FROM "PayoutItems" AS i WHERE i."CommissionLineId" = l."Id" AND i."ReleasedAt" IS NULL)
             """, [run.CutOff], cancellation);
+#pragma warning restore EF1002
+    }
 
     private static async Task<List<UnpaidBalance>> BalancesAsync(AppDbContext db, Settings run, IReadOnlyCollection<int>? affiliateIds, CancellationToken cancellation)
     {

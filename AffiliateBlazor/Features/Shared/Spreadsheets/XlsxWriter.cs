@@ -100,12 +100,43 @@ public static class XlsxWriter
         }
     }
 
-    private static void WriteNumber(OpenXmlWriter writer, string reference, string value, uint? style) =>
-        writer.WriteElement(new Cell(new CellValue(value)) { CellReference = reference, StyleIndex = style });
+    // Cells are written tag by tag: WriteElement would build each cell's object tree and serialise it, several times slower.
+    private static readonly Cell CellTag = new();
+    private static readonly CellValue ValueTag = new();
+    private static readonly InlineString InlineTag = new();
+    private static readonly Text TextTag = new();
+    private static readonly OpenXmlAttribute InlineType = new("t", "", "inlineStr");
+    private static readonly OpenXmlAttribute[] KeepSpaces = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
 
-    private static void WriteText(OpenXmlWriter writer, string reference, string text, uint? style) =>
-        writer.WriteElement(new Cell(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
-            { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style });
+    private static void WriteNumber(OpenXmlWriter writer, string reference, string value, uint? style)
+    {
+        writer.WriteStartElement(CellTag, Attributes(reference, style, null));
+        writer.WriteStartElement(ValueTag);
+        writer.WriteString(value);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private static void WriteText(OpenXmlWriter writer, string reference, string text, uint? style)
+    {
+        writer.WriteStartElement(CellTag, Attributes(reference, style, InlineType));
+        writer.WriteStartElement(InlineTag);
+        writer.WriteStartElement(TextTag, KeepSpaces);
+        writer.WriteString(text);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private static OpenXmlAttribute[] Attributes(string reference, uint? style, OpenXmlAttribute? type)
+    {
+        var attributes = new OpenXmlAttribute[1 + (style is null ? 0 : 1) + (type is null ? 0 : 1)];
+        attributes[0] = new("r", "", reference);
+        var next = 1;
+        if (style is { } s) attributes[next++] = new("s", "", s.ToString(CultureInfo.InvariantCulture));
+        if (type is { } t) attributes[next] = t;
+        return attributes;
+    }
 
     /// <summary>Plain, bold header, date-time, then one money format per currency in the order they were met.</summary>
     private static Stylesheet Styles(Dictionary<string, uint> moneyStyles)
