@@ -5,6 +5,7 @@ using AffiliateBlazor.Features.Campaigns;
 using AffiliateBlazor.Features.Conversions;
 using AffiliateBlazor.Tests.Support;
 using Bunit;
+using MudBlazor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,6 +75,38 @@ public class ConversionsPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("A-3", page.Markup));
         Assert.Empty(page.FindAll("[data-action]"));
         Assert.Empty(page.FindAll("[data-flag]"));
+    }
+
+    [Fact]
+    public async Task The_details_panel_explains_a_conversion_and_shows_its_history_after_a_decision()
+    {
+        _ui.SignInAs(_merchant);
+        var page = _ui.RenderInProviders<ConversionsPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-action=details]").Count));
+        page.FindAll("tbody tr").Single(row => row.TextContent.Contains("A-2")).QuerySelector("[data-action=approve]")!.Click();
+        page.WaitForAssertion(() => Assert.Contains("Order A-2: approved.", page.Markup));
+
+        page.FindAll("tbody tr").Single(row => row.TextContent.Contains("A-2")).QuerySelector("[data-action=details]")!.Click();
+
+        page.WaitForAssertion(() => Assert.Contains("added by hand by the merchant", page.Find("[data-panel=conversion] [data-attribution]").TextContent));
+        var panel = page.Find("[data-panel=conversion]");
+        Assert.Contains("10.00 USD: CPS: 10% of 100.00 USD", panel.QuerySelector("[data-commission-rule]")!.TextContent);
+        Assert.Contains("Approved", panel.QuerySelector("[data-table=ledger]")!.TextContent);
+        Assert.Contains("unpaid", panel.QuerySelector("[data-table=ledger]")!.TextContent);
+        Assert.Contains(panel.QuerySelectorAll("[data-audit]"), entry => entry.TextContent.Contains("conversion.approved") && entry.TextContent.Contains("Pending → Approved"));
+    }
+
+    [Fact]
+    public async Task Filtering_to_conversions_held_for_review_leaves_the_others_out()
+    {
+        _ui.SignInAs(_merchant);
+        var page = _ui.RenderInProviders<ConversionsPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-action=details]").Count));
+
+        await page.InvokeAsync(() => page.FindComponent<MudSelect<bool?>>().Instance.ValueChanged.InvokeAsync(true));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-action=details]")));
+        Assert.Contains("A-1", page.Find("tbody").TextContent);
     }
 
     private async Task<ConversionStatus> StatusAsync(long id)
