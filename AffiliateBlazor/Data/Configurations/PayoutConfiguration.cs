@@ -16,9 +16,6 @@ public class PayoutConfiguration : IEntityTypeConfiguration<Payout>
         payout.Ignore(p => p.HoldsLines);
         payout.HasIndex(p => new { p.MerchantId, p.Status, p.CreatedAt });
         payout.HasIndex(p => new { p.AffiliateId, p.MerchantId });
-        // Money history outlives what it names: nothing deletes a payout along with its merchant or affiliate.
-        payout.HasOne<Merchant>().WithMany().HasForeignKey(p => p.MerchantId).OnDelete(DeleteBehavior.Restrict);
-        payout.HasOne<Affiliate>().WithMany().HasForeignKey(p => p.AffiliateId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

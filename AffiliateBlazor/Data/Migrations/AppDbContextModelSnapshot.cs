@@ -1313,21 +1313,6 @@ namespace AffiliateBlazor.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AffiliateBlazor.Domain.Payout", b =>
-                {
-                    b.HasOne("AffiliateBlazor.Domain.Affiliate", null)
-                        .WithMany()
-                        .HasForeignKey("AffiliateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("AffiliateBlazor.Domain.Merchant", null)
-                        .WithMany()
-                        .HasForeignKey("MerchantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AffiliateBlazor.Domain.PayoutItem", b =>
                 {
                     b.HasOne("AffiliateBlazor.Domain.CommissionLine", null)

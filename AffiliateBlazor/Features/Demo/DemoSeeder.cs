@@ -3,6 +3,7 @@ using AffiliateBlazor.Domain;
 using AffiliateBlazor.Features.Account;
 using AffiliateBlazor.Features.Affiliates;
 using AffiliateBlazor.Features.Campaigns;
+using AffiliateBlazor.Features.Payouts;
 using AffiliateBlazor.Features.Shared;
 using AffiliateBlazor.Features.Tracking;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace AffiliateBlazor.Features.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     IDbContextFactory<AppDbContext> dbFactory, SignUpService signUp, CampaignService campaigns, AffiliateService affiliateService,
-    ClickIds clickIds, IConfiguration configuration,
+    PayoutRun payoutRun, PayoutService payouts, PayoutMethodService payoutMethods, ClickIds clickIds, IConfiguration configuration,
     TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public const string MerchantEmail = "merchant@demo.example";
@@ -55,7 +56,27 @@ public sealed class DemoSeeder(
         await db.SaveChangesAsync();
 
         await TrafficAsync(merchant.Id, made, random, now);
+        await PayoutsAsync(actor, affiliates, now);
         log.LogInformation("Demo data ready: sign in as {Email} (or affiliate1@demo.example) with password {Password}", MerchantEmail, password);
+    }
+
+    /// <summary>
+    /// The affiliates' payout methods, last month's approved commission paid (with references), and what was approved
+    /// since prepared and waiting to be paid, as a merchant's payouts page looks after a payout run or two.
+    /// </summary>
+    private async Task PayoutsAsync(Actor merchant, IReadOnlyList<Affiliate> affiliates, DateTime now)
+    {
+        for (var i = 0; i < affiliates.Count; i++)
+        {
+            var affiliate = new Actor(affiliates[i].UserId, false, null, affiliates[i].Id);
+            await payoutMethods.SetAsync(affiliate, i % 3 == 2
+                ? new PayoutMethodInput(merchant.MerchantId, PayoutMethodKind.BankTransfer, Iban: "DE89370400440532013000", AccountHolder: affiliates[i].Name)
+                : new PayoutMethodInput(merchant.MerchantId, i % 3 == 0 ? PayoutMethodKind.PayPal : PayoutMethodKind.Wise, Email: affiliates[i].Email));
+        }
+        var paid = await payoutRun.PrepareAsync(merchant, new PreparePayoutsRequest(CutOff: now.Date.AddDays(-25)));
+        if (paid.Payouts.Count > 0)
+            await payouts.ApproveManyAsync(merchant, new BulkApprovePayoutsRequest(paid.Payouts.Select(p => p.Id).ToList(), $"DEMO-BATCH-{now:yyyyMM}"));
+        await payoutRun.PrepareAsync(merchant, new PreparePayoutsRequest());
     }
 
     private async Task TrafficAsync(int merchantId, List<CampaignView> made, Random random, DateTime now)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AffiliateBlazor.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261208020533_Payouts")]
+    [Migration("20261208033926_Payouts")]
     partial class Payouts
     {
         /// <inheritdoc />
@@ -1313,21 +1313,6 @@ namespace AffiliateBlazor.Data.Migrations
                         .WithMany()
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AffiliateBlazor.Domain.Payout", b =>
-                {
-                    b.HasOne("AffiliateBlazor.Domain.Affiliate", null)
-                        .WithMany()
-                        .HasForeignKey("AffiliateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("AffiliateBlazor.Domain.Merchant", null)
-                        .WithMany()
-                        .HasForeignKey("MerchantId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

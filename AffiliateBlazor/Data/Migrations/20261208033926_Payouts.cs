@@ -109,9 +109,10 @@ namespace AffiliateBlazor.Data.Migrations
                 name: "IX_CommissionLines_MerchantId_AffiliateId_Status_PayoutId",
                 table: "CommissionLines");
 
-            migrationBuilder.DropColumn(
-                name: "PayoutId",
-                table: "CommissionLines");
+            // SQLite drops an unindexed column in place; EF Core's DropColumn would rebuild the table with foreign keys
+            // switched off, outside the migration's transaction.
+            migrationBuilder.Sql("""ALTER TABLE "CommissionLines" DROP COLUMN "PayoutId";""");
+
 
             migrationBuilder.CreateTable(
                 name: "PayoutMethods",
@@ -187,35 +188,11 @@ namespace AffiliateBlazor.Data.Migrations
                 table: "PayoutMethods",
                 columns: new[] { "MerchantId", "AffiliateId" },
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Payouts_Affiliates_AffiliateId",
-                table: "Payouts",
-                column: "AffiliateId",
-                principalTable: "Affiliates",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Payouts_Merchants_MerchantId",
-                table: "Payouts",
-                column: "MerchantId",
-                principalTable: "Merchants",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Payouts_Affiliates_AffiliateId",
-                table: "Payouts");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Payouts_Merchants_MerchantId",
-                table: "Payouts");
-
             migrationBuilder.DropTable(
                 name: "PayoutItems");
 
