@@ -99,11 +99,4 @@ public class PayoutTests
         Assert.Equal(message, refused.Message);
         Assert.Equal((from, from == PayoutStatus.Pending ? null : "OLD-1", (DateTime?)null), (payout.Status, payout.Reference, payout.DecidedAt));
     }
-
-    [Theory]
-    [InlineData(PayoutStatus.Pending, true)]
-    [InlineData(PayoutStatus.Approved, true)]
-    [InlineData(PayoutStatus.Cancelled, false)]
-    [InlineData(PayoutStatus.Returned, false)]
-    public void Only_pending_and_approved_payouts_hold_their_lines(PayoutStatus status, bool holds) => Assert.Equal(holds, In(status).HoldsLines);
 }

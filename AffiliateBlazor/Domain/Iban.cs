@@ -18,9 +18,6 @@ public static class Iban
         return BigInteger.Parse(digits) % 97 == 1 ? iban : null;
     }
 
-    /// <summary>The country of an IBAN, its first two letters.</summary>
-    public static string Country(string iban) => iban[..2];
-
     /// <summary>In groups of four, as banks print it.</summary>
     public static string Display(string iban) => string.Join(' ', iban.Chunk(4).Select(c => new string(c)));
 }

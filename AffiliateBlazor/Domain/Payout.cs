@@ -29,9 +29,6 @@ public class Payout
     public DateTime CreatedAt { get; set; }
     public DateTime? DecidedAt { get; set; }
 
-    /// <summary>Whether its lines count as in a payout (paid or about to be), so no other payout may take them.</summary>
-    public bool HoldsLines => Status is PayoutStatus.Pending or PayoutStatus.Approved;
-
     /// <summary>The merchant paid it: a reference of plain text and a payment date that is not in the future.</summary>
     public void Approve(string? reference, DateTime? paidAt, DateTime now)
     {

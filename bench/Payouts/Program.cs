@@ -91,7 +91,14 @@ async Task PrepareKillScenarioAsync()
             using var api = await Api.OwnerAsync();
             var run = api.TimeAsync(HttpMethod.Post, "/api/v1/payouts/generate", "{}");
             await Task.Delay(TimeSpan.FromSeconds(delay));
-            ran = run.IsCompletedSuccessfully ? "had answered before the kill" : "was cut off";
+            ran = "was cut off";
+            if (run.IsCompletedSuccessfully)
+            {
+                // Run times vary here; a run that answered before its kill took a whole run's time too, and the next
+                // kills are drawn inside the shorter one so that they land during a run.
+                ran = $"had answered after {run.Result.Seconds:0.00} s, before the kill";
+                whole = Math.Min(whole, run.Result.Seconds);
+            }
             if (run.IsFaulted) killed.Add($"the run failed before the kill: {run.Exception!.GetBaseException().Message}\n{await app.ConsoleTailAsync()}");
             await app.KillAsync();
             // The kill breaks the connection, so the request fails: that is the point, not a finding.

@@ -13,7 +13,6 @@ public class PayoutConfiguration : IEntityTypeConfiguration<Payout>
         payout.Property(p => p.ReturnReason).HasMaxLength(Payout.MaxReasonLength);
         // Every change is conditional on the status it was read in: of two approvals at once, the second finds none.
         payout.Property(p => p.Status).IsConcurrencyToken();
-        payout.Ignore(p => p.HoldsLines);
         payout.HasIndex(p => new { p.MerchantId, p.Status, p.CreatedAt });
         payout.HasIndex(p => new { p.AffiliateId, p.MerchantId });
     }
