@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tracking benchmark: publishes the app in Release, starts it on a temporary database beside a bare Kestrel endpoint,
-# sets up a campaign, an affiliate and a link through the API, then prints (DESIGN §7):
+# sets up a campaign, an affiliate and a link through the API, then prints:
 #  - requests/s and p99 of clicks, impressions and S2S conversions, and their ratios to the bare endpoint (wrk; medians of
 #    the runs, the ratio being the median of each run's own ratio);
 #  - rows written against acknowledged requests (exact-count loads);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AffiliateBlazor.Tests.Data;
 
 /// <summary>
-/// Enums are stored by name. SQLite ignores a column's length, but PostgreSQL (DESIGN §9) enforces it: a value longer
+/// Enums are stored by name. SQLite ignores a column's length, but PostgreSQL, the store for running several instances, enforces it: a value longer
 /// than its column would fail the insert there — for a flags enum, a conversion flagged for several reasons at once.
 /// </summary>
 public sealed class EnumColumnTests

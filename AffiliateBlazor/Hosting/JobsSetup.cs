@@ -20,7 +20,7 @@ public static class JobsSetup
         if (!settings.GetValue("Enabled", true)) return;
         builder.Services.AddQuartz(quartz =>
         {
-            // One SQLite instance keeps its schedule in memory; the clustered ADO store comes with PostgreSQL (DESIGN §9).
+            // One SQLite instance keeps its schedule in memory; several instances on PostgreSQL would need Quartz's clustered ADO store, so each job fires once.
             quartz.UseInMemoryStore();
             Schedule<CloseTrafficDaysJob>(quartz, settings, "TrafficAccrualCron");
             Schedule<AutoApprovalJob>(quartz, settings, "AutoApprovalCron");

@@ -1,4 +1,4 @@
-// The tracking benchmark (DESIGN §7): throughput and p99 of clicks, impressions and S2S conversions as ratios of a bare
+// The tracking benchmark: throughput and p99 of clicks, impressions and S2S conversions as ratios of a bare
 // Kestrel endpoint measured in the same run; rows against acknowledged requests; acknowledged clicks lost to kill -9.
 // Usage: dotnet Bench.dll <app-folder> [runs=3] [seconds=10] [kills=20]   (bench/run.sh passes these)
 //        dotnet Bench.dll <app-folder> --serve   starts and sets up both servers, then waits (to profile by hand)

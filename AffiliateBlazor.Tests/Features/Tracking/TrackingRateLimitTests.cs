@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AffiliateBlazor.Tests.Features.Tracking;
 
-/// <summary>DESIGN §8: an address flooding the tracking addresses is told to wait, and what it is refused is not counted.</summary>
+/// <summary>An address flooding the tracking addresses is told to wait, and what it is refused is not counted.</summary>
 public sealed class TrackingRateLimitTests
 {
     [Fact]

@@ -140,7 +140,7 @@ public sealed class ConversionService(
         return await Project(db, Scope(db, actor).Where(c => c.Id == id)).FirstOrDefaultAsync() ?? throw new NotFoundException("The conversion");
     }
 
-    /// <summary>Who earns the conversion (DESIGN §4: click, cookie or coupon), as the row will be stored before it is assessed.</summary>
+    /// <summary>Who earns the conversion (a valid click id first, then a coupon, then the tracking cookie), as the row will be stored before it is assessed.</summary>
     private Conversion Attribute(int merchantId, Campaign campaign, ConversionRequest request, ConversionSource source, string orderId,
         Click? click, Click? cookieClick, Coupon? coupon, DateTime now)
     {

@@ -3,7 +3,7 @@ using System.Net;
 namespace AffiliateBlazor.Features.Creatives;
 
 /// <summary>
-/// The HTML an affiliate pastes into its site (DESIGN §5): the banner, counted at /b/{code}/{id}, inside the tracking
+/// The HTML an affiliate pastes into its site: the banner, counted at /b/{code}/{id}, inside the tracking
 /// link /t/{code}?cr={id}. The merchant's banner name becomes the alt text, encoded so it cannot break the markup.
 /// </summary>
 public static class BannerEmbed

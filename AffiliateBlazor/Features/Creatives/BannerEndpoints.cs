@@ -4,7 +4,7 @@ using AffiliateBlazor.Features.Tracking;
 
 namespace AffiliateBlazor.Features.Creatives;
 
-/// <summary>Banner images: the public, counted address of DESIGN §5, and a signed-in preview that counts nothing.</summary>
+/// <summary>Banner images: the public address affiliates embed, which counts an impression, and a signed-in preview that counts nothing.</summary>
 public static class BannerEndpoints
 {
     /// <summary>Link codes are at most this long (their column's length); longer ones cannot exist.</summary>

@@ -8,7 +8,8 @@ namespace AffiliateBlazor.Features.Tracking;
 
 /// <summary>
 /// Public click ids are the click's row id encrypted (AES, one block: the id and eight zero bytes), so they are opaque
-/// and unguessable like random tokens (DESIGN §8), yet a conversion finds its click by primary key. A random index on
+/// and unguessable like random tokens (sequential ids in URLs would let anyone guess other clicks or read a competitor's
+/// volume), yet a conversion finds its click by primary key. A random index on
 /// a token column would cost the hot path about three times its insert rate. Ids are handed out here, before the row
 /// is written, because the visitor's redirect carries the id; the single writer then inserts rows with these ids.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AffiliateBlazor.Features.Tracking;
 
 /// <summary>
-/// Deletes raw clicks past the retention period (DESIGN §8, privacy): they are already counted in the rollups, which
+/// Deletes raw clicks past the retention period (visitors' data is kept no longer than needed): they are already counted in the rollups, which
 /// reports read, so only the visitor details go. A click is kept while its campaign's cookie window could still
 /// attribute a sale to it, and for as long as a conversion names it.
 /// </summary>

@@ -11,7 +11,8 @@ public enum NetworkStatus { Pending, Approved, Declined }
 public sealed record PostbackReport(ConversionRequest Conversion, NetworkStatus? NetworkStatus);
 
 /// <summary>
-/// The snake_case query parameters of the public conversion addresses (DESIGN §5), read into a conversion request.
+/// The snake_case query parameters of the public conversion addresses (merchants paste them into shops, so their names
+/// stay as they are), read into a conversion request.
 /// Numbers are digits only: "12.5", "-1", "1e3" and "NaN" are refused, not rounded or guessed.
 /// </summary>
 public static class ConversionQuery

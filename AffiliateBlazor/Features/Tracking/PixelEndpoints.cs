@@ -8,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 namespace AffiliateBlazor.Features.Tracking;
 
 /// <summary>
-/// Browser conversions (DESIGN §5): the image pixel /px/{campaignKey} and the snippet /js/aff.js that loads it.
+/// Browser conversions: the image pixel /px/{campaignKey} and the snippet /js/aff.js that loads it.
 /// A recorded (or repeated) conversion answers a 1×1 GIF. Refusals answer plain text with the reason: an img tag
 /// ignores the body, and a merchant who opens the address to debug reads why — 400 for malformed parameters, 404 for
 /// a key that names no active campaign. No answer may be cached: each load is a report.

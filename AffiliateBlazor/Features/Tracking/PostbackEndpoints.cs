@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 namespace AffiliateBlazor.Features.Tracking;
 
 /// <summary>
-/// Server-to-server conversions (DESIGN §5): the network-style GET /postback beside POST /api/v1/conversions, both
+/// Server-to-server conversions: the network-style GET /postback beside POST /api/v1/conversions, both
 /// accepting the merchant's API key or an HMAC signature, and the API that makes the signing secret.
 /// </summary>
 public static class PostbackEndpoints

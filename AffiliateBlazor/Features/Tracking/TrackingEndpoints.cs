@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 namespace AffiliateBlazor.Features.Tracking;
 
 /// <summary>
-/// The public tracking addresses merchants and affiliates paste into pages (DESIGN §5). They stay stable. They are the
+/// The public tracking addresses merchants and affiliates paste into pages. They stay stable. They are the
 /// hot path, so they are answered by the first middleware, before routing, authentication and the rest of the pipeline:
 /// matching two fixed prefixes is cheaper than matching the app's hundreds of routes.
 /// </summary>

@@ -6,7 +6,7 @@ using System.Net.Sockets;
 namespace AffiliateBlazor.Features.Tracking;
 
 /// <summary>
-/// A budget per visitor address on the public tracking addresses (/t, /i, /b; DESIGN §8): one address flooding a link
+/// A budget per visitor address on the public tracking addresses (/t, /i, /b): one address flooding a link
 /// gets 429 with Retry-After instead of a row per request. Generous by default, RateLimits:TrackingPerSecondPerAddress
 /// (a burst of twice that): many real visitors can share one address behind an office's or a mobile carrier's NAT, and
 /// image proxies (a webmail's) fetch pixels for all their users. IPv6 visitors are counted per /64, the block one

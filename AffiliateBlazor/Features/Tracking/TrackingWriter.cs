@@ -5,7 +5,7 @@ using AffiliateBlazor.Domain;
 namespace AffiliateBlazor.Features.Tracking;
 
 /// <summary>
-/// The one writer of tracking events (DESIGN §7): a group commit. An event that finds no commit running starts one at
+/// The one writer of tracking events: a group commit. An event that finds no commit running starts one at
 /// once, so a lone click is saved without delay; events that arrive while a commit runs are queued and saved together
 /// by the next. Each commit is one pool work item that takes the events queued up to the moment it starts: it hands the
 /// next commit, if events are waiting, to another pool thread, then resumes its own batch's requests itself, one after
