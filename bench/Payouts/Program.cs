@@ -3,9 +3,7 @@
 // Usage: dotnet Payouts.dll <published-app-folder> [runs=3] [scenario]   (bench/payouts.sh passes these; scenario is
 // prepare, export-1k, export-100k or prepare-kill to run only that one; KILLS=n sets prepare-kill's kills, default 10)
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text.Json;
-using System.Xml;
 using Payouts;
 
 if (args.Length < 1) { Console.Error.WriteLine("usage: Payouts <published-app-folder> [runs=3] [prepare|export-1k|export-100k|prepare-kill]"); return 2; }
@@ -23,11 +21,11 @@ var scenarios = new Dictionary<string, Func<Task>>
     ["prepare-kill"] = PrepareKillScenarioAsync,
 };
 if (only is not null && !scenarios.ContainsKey(only)) { Console.Error.WriteLine($"no scenario {only}; choose {string.Join(", ", scenarios.Keys)}"); return 2; }
-if (!PortIsFree(App.Port)) { Console.Error.WriteLine($"port {App.Port} on 127.0.0.1 is in use; stop what listens there first"); return 2; }
+if (!Bench.Processes.PortIsFree(App.Port)) { Console.Error.WriteLine($"port {App.Port} on 127.0.0.1 is in use; stop what listens there first"); return 2; }
 work = Directory.CreateTempSubdirectory("ab-payouts-bench-").FullName;
 try
 {
-    Console.WriteLine($"{Environment.ProcessorCount} cores ({CpuModel()}), {runs} run(s) of each step, each in a fresh app process");
+    Console.WriteLine($"{Environment.ProcessorCount} cores ({Report.CpuModel()}), {runs} run(s) of each step, each in a fresh app process");
     foreach (var (name, scenario) in scenarios)
         if (only is null || only == name) await scenario();
 }
@@ -38,7 +36,7 @@ catch (Exception failed)
 }
 finally
 {
-    Print(results, runs);
+    Report.Print(results, runs);
     if (killSummary is not null) Console.WriteLine(killSummary);
     foreach (var note in notes) Console.WriteLine($"note: {note}");
     Directory.Delete(work, recursive: true);
@@ -125,7 +123,7 @@ async Task PrepareKillScenarioAsync()
         Console.WriteLine($"  kill {kill}/{kills} after {delay:0.00} s: the run {ran}, {committed:N0} payouts committed (WAL {wal:0} MB); "
                           + $"whole: {(killed.Count == 0 ? "yes" : "NO")}; after re-run, lines paid once: {(again.Count == 0 ? "yes" : "NO")}");
         foreach (var problem in killed.Concat(again)) Console.WriteLine($"    FAILED: {problem}");
-        if (killed.Count + again.Count > 0) notes.Add($"[prepare-kill] kill {kill} after {delay:0.00} s: {Shorten(killed.Concat(again).First())}");
+        if (killed.Count + again.Count > 0) notes.Add($"[prepare-kill] kill {kill} after {delay:0.00} s: {Report.Shorten(killed.Concat(again).First())}");
     }
     killSummary = $"{kills} kills: payouts whole in {wholeIn}/{kills}, lines paid once after re-run in {paidOnceIn}/{kills}";
 }
@@ -135,9 +133,9 @@ async Task FewPayoutsScenarioAsync()
 {
     var template = await TemplateAsync("export-1k", affiliates: 1_000, linesEach: 100, withConversions: true, prepared: true);
     results.Add(await MeasureAsync("export xlsx: 1,000 payouts of 100 lines", 10, 1024, template, freshCopy: false,
-        (api, _) => ExportAsync(api, "xlsx", payouts: 1_000, lines: 100_000)));
+        (api, _) => ExportCheck.DownloadAsync(api, "xlsx", payouts: 1_000, lines: 100_000)));
     results.Add(await MeasureAsync("export csv:  1,000 payouts of 100 lines", 10, 1024, template, freshCopy: false,
-        (api, _) => ExportAsync(api, "csv", payouts: 1_000, lines: 100_000)));
+        (api, _) => ExportCheck.DownloadAsync(api, "csv", payouts: 1_000, lines: 100_000)));
 }
 
 // The hardest CSV: 100,000 payouts of one line each, so 100,000 rows in it (and in both sheets of the XLSX).
@@ -145,9 +143,9 @@ async Task ManyPayoutsScenarioAsync()
 {
     var template = await TemplateAsync("export-100k", affiliates: 100_000, linesEach: 1, withConversions: true, prepared: true);
     results.Add(await MeasureAsync("export csv:  100,000 payouts of 1 line", 10, 1024, template, freshCopy: false,
-        (api, _) => ExportAsync(api, "csv", payouts: 100_000, lines: 100_000)));
+        (api, _) => ExportCheck.DownloadAsync(api, "csv", payouts: 100_000, lines: 100_000)));
     results.Add(await MeasureAsync("export xlsx: 100,000 payouts of 1 line", 10, 1024, template, freshCopy: false,
-        (api, _) => ExportAsync(api, "xlsx", payouts: 100_000, lines: 100_000)));
+        (api, _) => ExportCheck.DownloadAsync(api, "xlsx", payouts: 100_000, lines: 100_000)));
 }
 
 // A database with a merchant (made through the API), a campaign, and the seeded affiliates and lines; with prepared,
@@ -193,7 +191,7 @@ async Task<string> TemplateAsync(string name, int affiliates, int linesEach, boo
         // The run commits a batch of affiliates at a time, so it can fail after every payout is written (reading them
         // back, say). Then the exports can still be measured on them; the failure is reported all the same.
         Console.WriteLine($"[{name}] preparing the payouts FAILED after {seconds:0.0} s: {error}\n  the app's console output:\n{await app.ConsoleTailAsync()}");
-        notes.Add($"[{name}] preparing failed after {seconds:0.0} s, having committed {payouts:N0} payouts holding {items:N0} lines: {Shorten(error)}");
+        notes.Add($"[{name}] preparing failed after {seconds:0.0} s, having committed {payouts:N0} payouts holding {items:N0} lines: {Report.Shorten(error)}");
     }
     if (payouts != affiliates || items != affiliates * linesEach)
         throw new InvalidDataException($"[{name}] preparing left {payouts:N0} payouts holding {items:N0} lines, not {affiliates:N0} holding {affiliates * linesEach:N0}");
@@ -236,104 +234,11 @@ async Task<Result> MeasureAsync(string name, double targetSeconds, double? targe
     return new(name, targetSeconds, targetMegabytes, samples, null);
 }
 
-// Downloads an export and checks it holds the rows it should (after the clock stopped).
-static async Task<Download> ExportAsync(Api api, string format, int payouts, int lines)
-{
-    var download = await api.TimeAsync(HttpMethod.Get, $"/api/v1/payouts/export?format={format}");
-    if (format == "csv")
-    {
-        // No field of the seeded data holds a line break, so rows are lines: a header and one per payout.
-        var rows = download.Body.Count(b => b == (byte)'\n');
-        if (rows != payouts + 1) throw new InvalidDataException($"the CSV has {rows:N0} lines, expected {payouts + 1:N0}");
-        return download;
-    }
-    using var zip = new ZipArchive(new MemoryStream(download.Body), ZipArchiveMode.Read);
-    var sheets = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).Select(CountRows).Order().ToList();
-    // One sheet of payouts and one of lines, each with a header row; which file is which is up to the writer.
-    var expected = new[] { payouts + 1, lines + 1 }.Order().ToList();
-    if (!sheets.SequenceEqual(expected)) throw new InvalidDataException($"the XLSX sheets have {string.Join(" and ", sheets)} rows, expected {string.Join(" and ", expected)}");
-    return download;
-}
-
 // A copy of the seeded database for a step that writes, in place of the last step's.
 string FreshCopy(string template)
 {
     var database = Path.Combine(work, "run.db");
     foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(database + suffix);
-    CopyToDisk(template, database);
+    Seed.CopyToDisk(template, database);
     return database;
 }
-
-// Copies the file and waits until it is on disk, so the kernel writing the copy back does not compete with the step.
-static void CopyToDisk(string from, string to)
-{
-    using var source = File.OpenRead(from);
-    using var target = File.Create(to);
-    source.CopyTo(target);
-    target.Flush(flushToDisk: true);
-}
-
-static int CountRows(ZipArchiveEntry sheet)
-{
-    using var xml = XmlReader.Create(sheet.Open());
-    var rows = 0;
-    while (xml.Read())
-        if (xml is { NodeType: XmlNodeType.Element, LocalName: "row" }) rows++;
-    return rows;
-}
-
-static void Print(List<Result> results, int runs)
-{
-    if (results.Count == 0) return;
-    Console.WriteLine();
-    Console.WriteLine($"medians of {runs} run(s), each in a fresh app process. seconds: the first call, to the last byte of the answer; again: the same");
-    Console.WriteLine("call repeated in that process (warm); peak: the process's VmHWM after the first call; idle: its VmHWM before it (start-up, sign-in)");
-    Console.WriteLine($"{"step",-44} {"seconds",7} {"target",6} {"again",6} {"bytes",11} {"peak MB",7} {"idle MB",7} {"target",7}  verdict");
-    foreach (var r in results)
-    {
-        var targetMb = r.TargetMegabytes is { } mb ? $"< {mb:0}" : "-";
-        var targetS = $"< {r.TargetSeconds:0}";
-        if (r.Samples.Count == 0)
-        {
-            Console.WriteLine($"{r.Name,-44} {"-",7} {targetS,6} {"-",6} {"-",11} {"-",7} {"-",7} {targetMb,7}  FAILED: {Shorten(r.Failure!)}");
-            continue;
-        }
-        var seconds = Median(r.Samples.Select(s => s.Seconds));
-        var peak = Median(r.Samples.Select(s => s.PeakMegabytes));
-        var warm = r.Samples.All(s => s.WarmSeconds is not null) ? Median(r.Samples.Select(s => s.WarmSeconds!.Value)).ToString("0.00") : "-";
-        var met = seconds < r.TargetSeconds && (r.TargetMegabytes is null || peak < r.TargetMegabytes);
-        var verdict = r.Failure is not null ? $"FAILED in run {r.Samples.Count + 1}: {Shorten(r.Failure)}" : met ? "meets target" : "MISSES target";
-        Console.WriteLine($"{r.Name,-44} {seconds,7:0.00} {targetS,6} {warm,6} {Median(r.Samples.Select(s => (double)s.Bytes)),11:N0} {peak,7:N0} "
-                          + $"{Median(r.Samples.Select(s => s.IdleMegabytes)),7:N0} {targetMb,7}  {verdict}");
-    }
-}
-
-static double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-}
-
-static string Shorten(string text) => text.Length <= 120 ? text.ReplaceLineEndings(" ") : text[..117].ReplaceLineEndings(" ") + "...";
-
-static string CpuModel() =>
-    File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
-
-static bool PortIsFree(int port)
-{
-    try
-    {
-        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-        probe.Start();
-        probe.Stop();
-        return true;
-    }
-    catch (System.Net.Sockets.SocketException)
-    {
-        return false;
-    }
-}
-
-sealed record Sample(double Seconds, long Bytes, double PeakMegabytes, double IdleMegabytes, double? WarmSeconds);
-
-sealed record Result(string Name, double TargetSeconds, double? TargetMegabytes, List<Sample> Samples, string? Failure);

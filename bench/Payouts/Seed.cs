@@ -115,4 +115,13 @@ public static class Seed
         command.CommandText = sql;
         return command.ExecuteScalar()!;
     }
+
+    /// <summary>Copies the file and waits until it is on disk, so the kernel writing the copy back does not compete with the step.</summary>
+    public static void CopyToDisk(string from, string to)
+    {
+        using var source = File.OpenRead(from);
+        using var target = File.Create(to);
+        source.CopyTo(target);
+        target.Flush(flushToDisk: true);
+    }
 }
